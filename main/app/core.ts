@@ -1,0 +1,96 @@
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { openDatabase, type OpenDatabase } from '../db/open'
+import { createRouter, type Handlers, type Router } from '../ipc/router'
+import { AuditService } from '../modules/audit/auditService'
+import { authHandlers } from '../modules/auth/authHandlers'
+import { SessionStore } from '../modules/auth/sessions'
+import { StaffService } from '../modules/auth/staffService'
+import { customerHandlers } from '../modules/customers/customerHandlers'
+import { CustomerService } from '../modules/customers/customerService'
+import { SettingsService } from '../modules/settings/settingsService'
+import { Repository } from '../repo/repository'
+import { type Clock, systemClock } from './clock'
+import type { DeskConfig } from './config'
+import { demoStaff } from '../demo/demoStaff'
+
+export interface CoreOptions extends Omit<DeskConfig, 'webPort'> {
+  host: 'electron' | 'browser'
+  version: string
+  clock?: Clock
+  nativeBinding?: string
+  log?: (entry: Record<string, unknown>) => void
+  /** Fills an empty database with demo data (the seeder, scale 1). */
+  seedDemoData?: (core: Core) => void | Promise<void>
+}
+
+export interface Services {
+  repo: Repository
+  staff: StaffService
+  settings: SettingsService
+  customers: CustomerService
+  audit: AuditService
+}
+
+export interface Core {
+  database: OpenDatabase
+  services: Services
+  sessions: SessionStore
+  router: Router
+  close(): void
+}
+
+export const DATABASE_FILE = 'guichet.sqlite'
+
+/** Everything of a desk that is not Electron: database, services, router. Used by every host. */
+export async function createCore(options: CoreOptions): Promise<Core> {
+  const clock = options.clock ?? systemClock
+  mkdirSync(options.dataDir, { recursive: true })
+  const database = openDatabase(join(options.dataDir, DATABASE_FILE), {
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  })
+  const repo = new Repository(database.db, database.sqlite, clock, options.deskId)
+  const settings = new SettingsService(repo, options.deskId, {
+    ...(options.deskName ? { deskName: options.deskName } : {}),
+    ...(options.lockAfterMinutes !== undefined ? { lockAfterMinutes: options.lockAfterMinutes } : {}),
+  })
+  const staff = new StaffService(repo)
+  const customers = new CustomerService(repo)
+  const audit = new AuditService(database.sqlite)
+  const sessions = new SessionStore(clock, () => settings.get().lockAfterMinutes)
+
+  const handlers: Handlers = {
+    'app.info': () => ({
+      version: options.version,
+      deskId: options.deskId,
+      deskName: settings.get().deskName,
+      host: options.host,
+      dataDir: options.dataDir,
+    }),
+    'settings.get': () => settings.get(),
+    'settings.update': (input, ctx) => settings.update(ctx.actor(), input),
+    'audit.history': ({ entity, entityId, limit }) => audit.history(entity, entityId, limit),
+    'outbox.stats': () => audit.outboxStats(),
+    ...authHandlers({ staff, sessions, settings }),
+    ...customerHandlers(customers),
+  }
+  const router = createRouter(handlers, {
+    sessions,
+    deskId: options.deskId,
+    ...(options.log ? { log: options.log } : {}),
+  })
+  const core: Core = {
+    database,
+    services: { repo, staff, settings, customers, audit },
+    sessions,
+    router,
+    close: () => database.close(),
+  }
+
+  if (options.demo && staff.count() === 0) {
+    const system = { staffId: null, deskId: options.deskId }
+    for (const member of demoStaff) await staff.create(system, member)
+    await options.seedDemoData?.(core)
+  }
+  return core
+}

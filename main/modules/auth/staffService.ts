@@ -1,0 +1,78 @@
+import { asc, eq } from 'drizzle-orm'
+import { ulid } from 'ulid'
+import type { Role, StaffInfo } from '../../../preload/contract'
+import { staff } from '../../db/schema'
+import { AppError } from '../../ipc/appError'
+import type { EntityDef } from '../../repo/entities'
+import type { Actor, Repository } from '../../repo/repository'
+import { hashPassword, verifyPassword } from './passwords'
+
+export const staffEntity: EntityDef<typeof staff> = {
+  name: 'staff',
+  table: staff,
+  // Staff accounts are desk-local until the hub distributes them (hub issue); a password hash
+  // never goes into the outbox.
+  synced: false,
+  versioned: false,
+  redactedFields: ['passwordHash'],
+}
+
+export interface NewStaff {
+  username: string
+  displayName: string
+  role: Role
+  password: string
+}
+
+function info(row: typeof staff.$inferSelect): StaffInfo {
+  return { id: row.id, username: row.username, displayName: row.displayName, role: row.role }
+}
+
+// Compared against when the username is unknown, so that a wrong username costs as long as a
+// wrong password and response times do not reveal which usernames exist.
+const decoyHash = hashPassword('decoy-password-for-timing')
+
+export class StaffService {
+  constructor(private readonly repo: Repository) {}
+
+  list(): StaffInfo[] {
+    return this.repo.db.select().from(staff).where(eq(staff.active, true)).orderBy(asc(staff.username)).all().map(info)
+  }
+
+  count(): number {
+    return (this.repo.sqlite.prepare('SELECT count(*) AS n FROM staff').get() as { n: number }).n
+  }
+
+  async create(actor: Actor, input: NewStaff): Promise<StaffInfo> {
+    const passwordHash = await hashPassword(input.password)
+    const existing = this.repo.db.select().from(staff).where(eq(staff.username, input.username)).get()
+    if (existing) throw AppError.field('username', 'validation.usernameTaken')
+    const row = this.repo.write(actor, 'staff.create', (unit) =>
+      unit.insert(staffEntity, {
+        id: ulid(),
+        username: input.username,
+        displayName: input.displayName,
+        role: input.role,
+        passwordHash,
+        active: true,
+        createdAt: unit.now,
+      }),
+    )
+    return info(row)
+  }
+
+  /** The staff member if the password matches; null otherwise (never says which part was wrong). */
+  async authenticate(username: string, password: string): Promise<StaffInfo | null> {
+    const row = this.repo.db.select().from(staff).where(eq(staff.username, username.toLowerCase())).get()
+    if (!row || !row.active) {
+      await verifyPassword(password, await decoyHash)
+      return null
+    }
+    return (await verifyPassword(password, row.passwordHash)) ? info(row) : null
+  }
+
+  async checkPassword(staffId: string, password: string): Promise<boolean> {
+    const row = this.repo.db.select().from(staff).where(eq(staff.id, staffId)).get()
+    return !!row && row.active && (await verifyPassword(password, row.passwordHash))
+  }
+}

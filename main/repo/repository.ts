@@ -1,0 +1,255 @@
+import type Database from 'better-sqlite3'
+import { eq, type InferInsertModel, type InferSelectModel } from 'drizzle-orm'
+import { ulid } from 'ulid'
+import type { Clock } from '../app/clock'
+import { SCHEMA_VERSION } from '../db/migrate'
+import type { AppDb } from '../db/open'
+import { auditLog, clockState, outbox } from '../db/schema'
+import { formatHlc, type Hlc, parseHlc, tick } from '../sync/hlc'
+import { type EntityDef, SYNC_META_FIELDS, type TableWithId } from './entities'
+
+export interface Actor {
+  staffId: string | null
+  deskId: string
+}
+
+export class RepositoryError extends Error {
+  constructor(
+    readonly code: 'NOT_FOUND' | 'CONFLICT',
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message)
+  }
+}
+
+type Row = Record<string, unknown>
+
+/**
+ * The one way to write business data. Each write runs in one IMMEDIATE transaction that, with the
+ * change itself, appends an audit entry and (for synced entities) an outbox operation stamped with
+ * the desk's hybrid logical clock: either all of it is on disk, or none of it.
+ */
+export class Repository {
+  private lastClock: Hlc | null = null
+
+  constructor(
+    readonly db: AppDb,
+    readonly sqlite: Database.Database,
+    private readonly clock: Clock,
+    readonly deskId: string,
+  ) {}
+
+  /** Runs `fn` in one transaction; every operation of `fn` shares the same audit action name. */
+  write<T>(actor: Actor, action: string, fn: (unit: UnitOfWork) => T): T {
+    const run = this.sqlite.transaction(() => {
+      const unit = new UnitOfWork(this, actor, action)
+      const result = fn(unit)
+      unit.finish()
+      return result
+    })
+    try {
+      return run.immediate()
+    } catch (error) {
+      // The transaction rolled back: forget the clock we advanced, reload it from disk next time.
+      this.lastClock = null
+      throw error
+    }
+  }
+
+  /** Advances the desk clock inside the current transaction and persists it. */
+  nextClock(): string {
+    if (!this.lastClock) {
+      const row = this.db.select().from(clockState).where(eq(clockState.id, 1)).get()
+      this.lastClock = row ? parseHlc(row.last) : null
+    }
+    this.lastClock = tick(this.lastClock, this.clock.now().getTime(), this.deskId)
+    return formatHlc(this.lastClock)
+  }
+
+  persistClock(): void {
+    if (!this.lastClock) return
+    const last = formatHlc(this.lastClock)
+    this.db
+      .insert(clockState)
+      .values({ id: 1, last })
+      .onConflictDoUpdate({ target: clockState.id, set: { last } })
+      .run()
+  }
+
+  nowIso(): string {
+    return this.clock.now().toISOString()
+  }
+}
+
+export class UnitOfWork {
+  private touchedClock = false
+  /** One instant for the whole transaction: every row it writes carries the same time. */
+  readonly now: string
+
+  constructor(
+    private readonly repo: Repository,
+    readonly actor: Actor,
+    readonly action: string,
+  ) {
+    this.now = repo.nowIso()
+  }
+
+  get db(): AppDb {
+    return this.repo.db
+  }
+
+  insert<T extends TableWithId>(entity: EntityDef<T>, values: InferInsertModel<T>): InferSelectModel<T> {
+    const row: Row = { ...(values as Row) }
+    const hlc = this.clockFor(entity)
+    if (entity.versioned) {
+      const now = this.now
+      row.createdAt ??= now
+      row.updatedAt = now
+      row.version = hlc
+      row.clocks = JSON.stringify(Object.fromEntries(this.syncedKeys(entity, row).map((k) => [k, hlc])))
+    }
+    this.repo.db.insert(entity.table).values(row as InferInsertModel<T>).run()
+    const after = this.load(entity, row.id as string)!
+    this.record(entity, row.id as string, 'create', null, after, hlc)
+    return after as InferSelectModel<T>
+  }
+
+  /** An append-only fact (a payment, a ledger entry): inserted once, never updated. */
+  append<T extends TableWithId>(entity: EntityDef<T>, values: InferInsertModel<T>): InferSelectModel<T> {
+    const row: Row = { ...(values as Row) }
+    const hlc = this.clockFor(entity)
+    this.repo.db.insert(entity.table).values(row as InferInsertModel<T>).run()
+    const after = this.load(entity, row.id as string)!
+    this.record(entity, row.id as string, 'append', null, after, hlc)
+    return after as InferSelectModel<T>
+  }
+
+  /**
+   * Changes the given fields; only those whose value differs are written, audited and sent.
+   * With `expectedVersion`, a record changed since the caller read it answers CONFLICT.
+   */
+  update<T extends TableWithId>(
+    entity: EntityDef<T>,
+    id: string,
+    patch: Partial<InferInsertModel<T>>,
+    options: { expectedVersion?: string } = {},
+  ): { row: InferSelectModel<T>; changed: string[] } {
+    const before = this.load(entity, id)
+    if (!before) throw new RepositoryError('NOT_FOUND', `${entity.name} ${id} not found`)
+    if (entity.versioned && options.expectedVersion && before.version !== options.expectedVersion) {
+      throw new RepositoryError('CONFLICT', `${entity.name} ${id} changed since version ${options.expectedVersion}`, {
+        currentVersion: before.version,
+      })
+    }
+    const changed = Object.keys(patch).filter(
+      (k) => k !== 'id' && JSON.stringify((patch as Row)[k] ?? null) !== JSON.stringify(before[k] ?? null),
+    )
+    if (changed.length === 0) return { row: before as InferSelectModel<T>, changed }
+
+    const set: Row = Object.fromEntries(changed.map((k) => [k, (patch as Row)[k]]))
+    const hlc = this.clockFor(entity)
+    let baseClocks: Record<string, string | null> = {}
+    if (entity.versioned) {
+      const clocks = JSON.parse(before.clocks as string) as Record<string, string>
+      const synced = this.syncedKeys(entity, set)
+      baseClocks = Object.fromEntries(synced.map((k) => [k, clocks[k] ?? null]))
+      for (const k of synced) clocks[k] = hlc
+      set.clocks = JSON.stringify(clocks)
+      set.version = hlc
+      set.updatedAt = this.now
+    }
+    this.repo.db
+      .update(entity.table)
+      .set(set as Partial<InferInsertModel<T>>)
+      .where(eq(entity.table.id, id))
+      .run()
+    const after = this.load(entity, id)!
+    this.record(entity, id, 'update', before, after, hlc, changed, baseClocks)
+    return { row: after as InferSelectModel<T>, changed }
+  }
+
+  remove<T extends TableWithId>(entity: EntityDef<T>, id: string): void {
+    const before = this.load(entity, id)
+    if (!before) throw new RepositoryError('NOT_FOUND', `${entity.name} ${id} not found`)
+    const hlc = this.clockFor(entity)
+    this.repo.db.delete(entity.table).where(eq(entity.table.id, id)).run()
+    this.record(entity, id, 'delete', before, null, hlc)
+  }
+
+  load<T extends TableWithId>(entity: EntityDef<T>, id: string): Row | undefined {
+    return this.repo.db.select().from(entity.table).where(eq(entity.table.id, id)).get() as Row | undefined
+  }
+
+  /** Called once when the transaction's work is done. */
+  finish(): void {
+    if (this.touchedClock) this.repo.persistClock()
+  }
+
+  private clockFor(entity: EntityDef): string {
+    if (!entity.synced && !entity.versioned) return ''
+    this.touchedClock = true
+    return this.repo.nextClock()
+  }
+
+  private syncedKeys(entity: EntityDef, row: Row): string[] {
+    const local = new Set<string>([...(entity.localFields ?? []), ...SYNC_META_FIELDS, 'id'])
+    return Object.keys(row).filter((k) => !local.has(k))
+  }
+
+  private record(
+    entity: EntityDef,
+    entityId: string,
+    kind: 'create' | 'update' | 'delete' | 'append',
+    before: Row | null,
+    after: Row | null,
+    hlc: string,
+    changed?: string[],
+    baseClocks: Record<string, string | null> = {},
+  ): void {
+    const now = this.now
+    const redact = (row: Row | null, keys?: string[]) => {
+      if (!row) return null
+      const out: Row = {}
+      for (const k of keys ?? Object.keys(row)) {
+        if (SYNC_META_FIELDS.includes(k as (typeof SYNC_META_FIELDS)[number])) continue
+        out[k] = entity.redactedFields?.includes(k) ? '[redacted]' : row[k]
+      }
+      return JSON.stringify(out)
+    }
+    this.repo.db
+      .insert(auditLog)
+      .values({
+        id: ulid(),
+        at: now,
+        staffId: this.actor.staffId,
+        deskId: this.actor.deskId,
+        action: this.action,
+        entity: entity.name,
+        entityId,
+        before: redact(before, changed),
+        after: redact(after, changed),
+      })
+      .run()
+
+    if (!entity.synced) return
+    const source = kind === 'delete' ? {} : (after ?? {})
+    const keys = kind === 'update' ? this.syncedKeys(entity, Object.fromEntries(changed!.map((k) => [k, 1]))) : this.syncedKeys(entity, source)
+    this.repo.db
+      .insert(outbox)
+      .values({
+        opId: ulid(),
+        deskId: this.actor.deskId,
+        entity: entity.name,
+        entityId,
+        kind,
+        fields: JSON.stringify(Object.fromEntries(keys.map((k) => [k, source[k] ?? null]))),
+        base: JSON.stringify(kind === 'update' ? baseClocks : kind === 'delete' ? { version: before?.version ?? null } : {}),
+        hlc,
+        schemaVersion: SCHEMA_VERSION,
+        staffId: this.actor.staffId,
+        createdAt: now,
+      })
+      .run()
+  }
+}
