@@ -1,0 +1,45 @@
+/**
+ * The browser host: `npm run web`. Opens the desk database (seeded on first run), serves the built
+ * renderer and the router on 127.0.0.1, and prints the URL with its launch token.
+ */
+import { readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { readConfig } from './app/config'
+import { createCore } from './app/core'
+import { seedDemoData } from './demo/seedDemo'
+import { startBrowserHost } from './ipc/browserHost'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+const started = performance.now()
+const config = readConfig(process.env, join(root, '.data', 'web'))
+const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }
+
+try {
+  const core = await createCore({
+    ...config,
+    host: 'browser',
+    version,
+    seedDemoData: (c) => seedDemoData(c, { scale: 1, seed: 1 }),
+    log: (entry) => console.error(JSON.stringify({ at: new Date().toISOString(), ...entry })),
+  })
+  const host = await startBrowserHost({
+    router: core.router,
+    staticDir: process.env.GUICHET_RENDERER_DIR ?? join(root, 'out', 'renderer'),
+    port: config.webPort,
+    ...(process.env.GUICHET_WEB_TOKEN ? { token: process.env.GUICHET_WEB_TOKEN } : {}),
+  })
+  console.log(`Guichet (${config.deskId}) — données : ${config.dataDir}`)
+  console.log(`Ouvrez dans votre navigateur : ${host.launchUrl}`)
+  console.log(`ready in ${Math.round(performance.now() - started)} ms`)
+  const stop = async () => {
+    await host.close()
+    core.close()
+    process.exit(0)
+  }
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error)
+  process.exit(1)
+}
