@@ -8,13 +8,19 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import { app, BrowserWindow, dialog, shell } from 'electron'
 import electronUpdater from 'electron-updater'
 import { readConfig } from './app/config'
-import { createCore, type Core } from './app/core'
+import { type Core, createCore } from './app/core'
 import { seedDemoData } from './demo/seedDemo'
 import { registerElectronTransport } from './ipc/electronTransport'
 
 // better-sqlite3 built for Electron's ABI by scripts/ensure-electron-sqlite.mjs (npm start).
 function electronSqliteBinding(): string | undefined {
-  const file = join(app.getAppPath(), 'node_modules', '.guichet-electron', process.versions.electron, 'better_sqlite3.node')
+  const file = join(
+    app.getAppPath(),
+    'node_modules',
+    '.guichet-electron',
+    process.versions.electron,
+    'better_sqlite3.node',
+  )
   return existsSync(file) ? file : undefined
 }
 
@@ -79,13 +85,15 @@ if (!app.requestSingleInstanceLock()) {
       window.focus()
     }
   })
-  app.whenReady().then(start).catch((error: unknown) => {
-    dialog.showErrorBox('Guichet', error instanceof Error ? error.message : String(error))
-    app.quit()
-  })
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      dialog.showErrorBox('Guichet', error instanceof Error ? error.message : String(error))
+      app.quit()
+    })
   app.on('window-all-closed', () => {
     core?.close()
     app.quit()
   })
 }
-

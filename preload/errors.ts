@@ -10,7 +10,7 @@ export const errorMessages = {
     en: 'This item was changed meanwhile. Reload and try again.',
   },
   FORBIDDEN: {
-    fr: "Votre rôle ne permet pas cette action.",
+    fr: 'Votre rôle ne permet pas cette action.',
     en: 'Your role does not allow this action.',
   },
   UNAUTHENTICATED: { fr: 'Veuillez vous connecter.', en: 'Please log in.' },

@@ -19,12 +19,19 @@ if (existsSync(target)) process.exit(0)
 const source = dirname(require.resolve('better-sqlite3/package.json'))
 const work = mkdtempSync(join(tmpdir(), 'guichet-electron-sqlite-'))
 try {
-  for (const part of ['package.json', 'binding.gyp', 'src', 'deps']) cpSync(join(source, part), join(work, part), { recursive: true })
-  const run = (cmd, args) => execFileSync(cmd, args, { cwd: work, stdio: 'inherit', shell: process.platform === 'win32' })
+  for (const part of ['package.json', 'binding.gyp', 'src', 'deps'])
+    cpSync(join(source, part), join(work, part), { recursive: true })
+  const run = (cmd, args) =>
+    execFileSync(cmd, args, { cwd: work, stdio: 'inherit', shell: process.platform === 'win32' })
   console.log(`Building better-sqlite3 for Electron ${electronVersion}…`)
   try {
     // A prebuilt addon for this Electron version, as better-sqlite3's own install does for Node.
-    run(process.execPath, [require.resolve('prebuild-install/bin.js'), '--runtime=electron', `--target=${electronVersion}`, `--arch=${process.arch}`])
+    run(process.execPath, [
+      require.resolve('prebuild-install/bin.js'),
+      '--runtime=electron',
+      `--target=${electronVersion}`,
+      `--arch=${process.arch}`,
+    ])
   } catch {
     run(process.execPath, [
       require.resolve('node-gyp/bin/node-gyp.js'),

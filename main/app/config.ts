@@ -20,7 +20,8 @@ function intOr(value: string | undefined, fallback: number | undefined): number 
 
 export function readConfig(env: NodeJS.ProcessEnv, defaultDataDir: string): DeskConfig {
   const deskId = (env.GUICHET_DESK ?? 'C01').trim().toUpperCase()
-  if (!/^[A-Z0-9]{2,8}$/.test(deskId)) throw new Error(`GUICHET_DESK must be 2 to 8 letters or digits, got "${deskId}"`)
+  if (!/^[A-Z0-9]{2,8}$/.test(deskId))
+    throw new Error(`GUICHET_DESK must be 2 to 8 letters or digits, got "${deskId}"`)
   return {
     dataDir: resolve(env.GUICHET_DATA_DIR ?? defaultDataDir),
     deskId,

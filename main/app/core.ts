@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { openDatabase, type OpenDatabase } from '../db/open'
+import { type OpenDatabase, openDatabase } from '../db/open'
+import { demoStaff } from '../demo/demoStaff'
 import { createRouter, type Handlers, type Router } from '../ipc/router'
 import { AuditService } from '../modules/audit/auditService'
 import { authHandlers } from '../modules/auth/authHandlers'
@@ -12,7 +13,6 @@ import { SettingsService } from '../modules/settings/settingsService'
 import { Repository } from '../repo/repository'
 import { type Clock, systemClock } from './clock'
 import type { DeskConfig } from './config'
-import { demoStaff } from '../demo/demoStaff'
 
 export interface CoreOptions extends Omit<DeskConfig, 'webPort'> {
   host: 'electron' | 'browser'

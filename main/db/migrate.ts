@@ -47,11 +47,13 @@ export function migrate(
     sqlite.prepare('VACUUM INTO ?').run(backupFile)
   }
 
-  sqlite.transaction(() => {
-    for (const migration of migrations.slice(from)) {
-      for (const statement of migration.statements) sqlite.exec(statement)
-    }
-    sqlite.pragma(`user_version = ${migrations.length}`)
-  }).immediate()
+  sqlite
+    .transaction(() => {
+      for (const migration of migrations.slice(from)) {
+        for (const statement of migration.statements) sqlite.exec(statement)
+      }
+      sqlite.pragma(`user_version = ${migrations.length}`)
+    })
+    .immediate()
   return { from, to: migrations.length, backupFile }
 }

@@ -62,11 +62,16 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     const body = request.body as { channel?: unknown; input?: unknown } | null
     if (!body || typeof body.channel !== 'string') return reply.code(400).send({ error: 'channel expected' })
     reply.header('cache-control', 'no-store')
-    return options.router.call({ connectionId: `web:${connectionId}`, host: 'browser' }, body.channel, body.input)
+    return options.router.call(
+      { connectionId: `web:${connectionId}`, host: 'browser' },
+      body.channel,
+      body.input,
+    )
   })
 
   if (options.staticDir) {
-    if (!existsSync(options.staticDir)) throw new Error(`renderer not built: ${options.staticDir} is missing (run npm run build)`)
+    if (!existsSync(options.staticDir))
+      throw new Error(`renderer not built: ${options.staticDir} is missing (run npm run build)`)
     await server.register(fastifyStatic, { root: options.staticDir, index: 'index.html' })
   }
 

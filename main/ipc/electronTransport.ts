@@ -7,11 +7,18 @@ export const INVOKE_CHANNEL = 'guichet:invoke'
  * The Electron transport: one ipcMain handler for every channel. Only our own window's top frame,
  * showing our own renderer, may call; anything else (an iframe, a page navigated elsewhere) is refused.
  */
-export function registerElectronTransport(router: Router, window: BrowserWindow, rendererUrl: string): () => void {
+export function registerElectronTransport(
+  router: Router,
+  window: BrowserWindow,
+  rendererUrl: string,
+): () => void {
   ipcMain.handle(INVOKE_CHANNEL, async (event, channel: unknown, input: unknown) => {
     const frame = event.senderFrame
     const trusted =
-      event.sender === window.webContents && frame !== null && frame === event.sender.mainFrame && frame.url.startsWith(rendererUrl)
+      event.sender === window.webContents &&
+      frame !== null &&
+      frame === event.sender.mainFrame &&
+      frame.url.startsWith(rendererUrl)
     if (!trusted) {
       return { ok: false, error: { code: 'FORBIDDEN', message: 'Origine non autorisée.' } }
     }

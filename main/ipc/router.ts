@@ -6,12 +6,12 @@ import {
   type ParsedInputOf,
   type Role,
 } from '../../preload/contract'
+import { toFieldIssues } from '../../preload/contract/fieldIssues'
 import { type Language, messageFor, type WireError, type WireResult } from '../../preload/errors'
 import type { Session, SessionStore } from '../modules/auth/sessions'
 import type { Actor } from '../repo/repository'
 import { RepositoryError } from '../repo/repository'
 import { AppError } from './appError'
-import { toFieldIssues } from './zodIssues'
 
 /** Who is calling: one Electron window or one browser tab. */
 export interface CallContext {
@@ -56,13 +56,25 @@ function allowed(access: Contract[ChannelName]['access'], session: Session | nul
 
 function wireError(error: unknown, language: Language, log: RouterDeps['log'], channel: string): WireError {
   if (error instanceof AppError) {
-    return { code: error.code, message: messageFor(error.code, language), ...(error.details ? { details: error.details } : {}) }
+    return {
+      code: error.code,
+      message: messageFor(error.code, language),
+      ...(error.details ? { details: error.details } : {}),
+    }
   }
   if (error instanceof RepositoryError) {
-    return { code: error.code, message: messageFor(error.code, language), ...(error.details ? { details: error.details } : {}) }
+    return {
+      code: error.code,
+      message: messageFor(error.code, language),
+      ...(error.details ? { details: error.details } : {}),
+    }
   }
   // Unexpected: log it for the team, give the renderer a message and no stack.
-  log?.({ level: 'error', channel, error: error instanceof Error ? (error.stack ?? error.message) : String(error) })
+  log?.({
+    level: 'error',
+    channel,
+    error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+  })
   return { code: 'INTERNAL', message: messageFor('INTERNAL', language) }
 }
 
@@ -76,7 +88,10 @@ export function createRouter(handlers: Handlers, deps: RouterDeps): Router {
   return {
     async call(ctx, channel, input) {
       if (!isChannel(channel)) {
-        return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: messageFor('UNKNOWN_CHANNEL', language) } }
+        return {
+          ok: false,
+          error: { code: 'UNKNOWN_CHANNEL', message: messageFor('UNKNOWN_CHANNEL', language) },
+        }
       }
       const def = contract[channel]
       const session = deps.sessions.get(ctx.connectionId)

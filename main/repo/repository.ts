@@ -38,6 +38,8 @@ export class Repository {
     readonly sqlite: Database.Database,
     private readonly clock: Clock,
     readonly deskId: string,
+    /** The id factory (ULIDs); the demo-data seeder passes a seeded one so its data is reproducible. */
+    readonly newId: () => string = ulid,
   ) {}
 
   /** Runs `fn` in one transaction; every operation of `fn` shares the same audit action name. */
@@ -109,7 +111,10 @@ export class UnitOfWork {
       row.version = hlc
       row.clocks = JSON.stringify(Object.fromEntries(this.syncedKeys(entity, row).map((k) => [k, hlc])))
     }
-    this.repo.db.insert(entity.table).values(row as InferInsertModel<T>).run()
+    this.repo.db
+      .insert(entity.table)
+      .values(row as InferInsertModel<T>)
+      .run()
     const after = this.load(entity, row.id as string)!
     this.record(entity, row.id as string, 'create', null, after, hlc)
     return after as InferSelectModel<T>
@@ -119,7 +124,10 @@ export class UnitOfWork {
   append<T extends TableWithId>(entity: EntityDef<T>, values: InferInsertModel<T>): InferSelectModel<T> {
     const row: Row = { ...(values as Row) }
     const hlc = this.clockFor(entity)
-    this.repo.db.insert(entity.table).values(row as InferInsertModel<T>).run()
+    this.repo.db
+      .insert(entity.table)
+      .values(row as InferInsertModel<T>)
+      .run()
     const after = this.load(entity, row.id as string)!
     this.record(entity, row.id as string, 'append', null, after, hlc)
     return after as InferSelectModel<T>
@@ -138,9 +146,13 @@ export class UnitOfWork {
     const before = this.load(entity, id)
     if (!before) throw new RepositoryError('NOT_FOUND', `${entity.name} ${id} not found`)
     if (entity.versioned && options.expectedVersion && before.version !== options.expectedVersion) {
-      throw new RepositoryError('CONFLICT', `${entity.name} ${id} changed since version ${options.expectedVersion}`, {
-        currentVersion: before.version,
-      })
+      throw new RepositoryError(
+        'CONFLICT',
+        `${entity.name} ${id} changed since version ${options.expectedVersion}`,
+        {
+          currentVersion: before.version,
+        },
+      )
     }
     const changed = Object.keys(patch).filter(
       (k) => k !== 'id' && JSON.stringify((patch as Row)[k] ?? null) !== JSON.stringify(before[k] ?? null),
@@ -220,7 +232,7 @@ export class UnitOfWork {
     this.repo.db
       .insert(auditLog)
       .values({
-        id: ulid(),
+        id: this.repo.newId(),
         at: now,
         staffId: this.actor.staffId,
         deskId: this.actor.deskId,
@@ -234,17 +246,22 @@ export class UnitOfWork {
 
     if (!entity.synced) return
     const source = kind === 'delete' ? {} : (after ?? {})
-    const keys = kind === 'update' ? this.syncedKeys(entity, Object.fromEntries(changed!.map((k) => [k, 1]))) : this.syncedKeys(entity, source)
+    const keys =
+      kind === 'update'
+        ? this.syncedKeys(entity, Object.fromEntries(changed!.map((k) => [k, 1])))
+        : this.syncedKeys(entity, source)
     this.repo.db
       .insert(outbox)
       .values({
-        opId: ulid(),
+        opId: this.repo.newId(),
         deskId: this.actor.deskId,
         entity: entity.name,
         entityId,
         kind,
         fields: JSON.stringify(Object.fromEntries(keys.map((k) => [k, source[k] ?? null]))),
-        base: JSON.stringify(kind === 'update' ? baseClocks : kind === 'delete' ? { version: before?.version ?? null } : {}),
+        base: JSON.stringify(
+          kind === 'update' ? baseClocks : kind === 'delete' ? { version: before?.version ?? null } : {},
+        ),
         hlc,
         schemaVersion: SCHEMA_VERSION,
         staffId: this.actor.staffId,

@@ -2,7 +2,11 @@ import { z } from 'zod'
 import { ulidSchema } from './common'
 
 export const entityHistoryInput = z
-  .object({ entity: z.string().regex(/^[a-z_]{1,40}$/), entityId: ulidSchema, limit: z.number().int().min(1).max(200).default(50) })
+  .object({
+    entity: z.string().regex(/^[a-z_]{1,40}$/),
+    entityId: ulidSchema,
+    limit: z.number().int().min(1).max(200).default(50),
+  })
   .strict()
 
 export interface AuditEntry {

@@ -56,7 +56,10 @@ export const staffCreateInput = z
       .min(1, { error: 'validation.required' })
       .max(100, { error: 'validation.tooLong' }),
     role: z.enum(['counter', 'agent', 'supervisor', 'admin'], { error: 'validation.required' }),
-    password: z.string().min(8, { error: 'validation.passwordTooShort' }).max(256, { error: 'validation.tooLong' }),
+    password: z
+      .string()
+      .min(8, { error: 'validation.passwordTooShort' })
+      .max(256, { error: 'validation.tooLong' }),
   })
   .strict()
 

@@ -27,7 +27,11 @@ export type Address = z.infer<typeof addressSchema>
 export const phoneSchema = z
   .object({
     type: z.enum(phoneTypes),
-    number: z.string().trim().min(1, { error: 'validation.required' }).max(30, { error: 'validation.tooLong' }),
+    number: z
+      .string()
+      .trim()
+      .min(1, { error: 'validation.required' })
+      .max(30, { error: 'validation.tooLong' }),
   })
   .strict()
 
@@ -122,7 +126,11 @@ export const customerListInput = z
 
 export const customerSearchInput = z
   .object({
-    query: z.string().trim().min(1, { error: 'validation.required' }).max(100, { error: 'validation.tooLong' }),
+    query: z
+      .string()
+      .trim()
+      .min(1, { error: 'validation.required' })
+      .max(100, { error: 'validation.tooLong' }),
     limit: z.number().int().min(1).max(50).default(10),
   })
   .strict()

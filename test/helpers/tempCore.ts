@@ -11,14 +11,20 @@ export interface TestDesk {
   core: Core
   dir: string
   /** Calls a channel through the router as the given connection, like a transport would. */
-  call<C extends ChannelName>(channel: C, input: InputOf<C>, connectionId?: string): Promise<WireResult<OutputOf<C>>>
+  call<C extends ChannelName>(
+    channel: C,
+    input: InputOf<C>,
+    connectionId?: string,
+  ): Promise<WireResult<OutputOf<C>>>
   /** Same, but throws unless the call succeeded, and returns its data. */
   ok<C extends ChannelName>(channel: C, input: InputOf<C>, connectionId?: string): Promise<OutputOf<C>>
   login(username: string, connectionId?: string): Promise<void>
   dispose(): void
 }
 
-export async function tempDesk(options: { deskId?: string; clock?: Clock; lockAfterMinutes?: number } = {}): Promise<TestDesk> {
+export async function tempDesk(
+  options: { deskId?: string; clock?: Clock; lockAfterMinutes?: number } = {},
+): Promise<TestDesk> {
   const dir = mkdtempSync(join(tmpdir(), 'guichet-test-'))
   const core = await createCore({
     dataDir: dir,

@@ -52,5 +52,8 @@ export const customerPhoneKeys = sqliteTable(
       .notNull()
       .references(() => customers.id, { onDelete: 'cascade' }),
   },
-  (t) => [primaryKey({ columns: [t.tail, t.customerId] }), index('customer_phone_keys_customer_idx').on(t.customerId)],
+  (t) => [
+    primaryKey({ columns: [t.tail, t.customerId] }),
+    index('customer_phone_keys_customer_idx').on(t.customerId),
+  ],
 )

@@ -46,6 +46,11 @@ export class AuditService {
     }[]
     const count = (s: string) => rows.find((r) => r.state === s)?.n ?? 0
     const last = this.sqlite.prepare('SELECT max(seq) AS s FROM outbox').get() as { s: number | null }
-    return { pending: count('pending'), rejected: count('rejected'), acknowledged: count('acked'), lastSeq: last.s ?? 0 }
+    return {
+      pending: count('pending'),
+      rejected: count('rejected'),
+      acknowledged: count('acked'),
+      lastSeq: last.s ?? 0,
+    }
   }
 }

@@ -50,7 +50,8 @@ export function authHandlers(deps: {
     },
     'auth.unlock': async ({ password }, ctx) => {
       const session = ctx.session!
-      if (!(await staff.checkPassword(session.staffId, password))) throw AppError.field('password', 'validation.wrongPassword')
+      if (!(await staff.checkPassword(session.staffId, password)))
+        throw AppError.field('password', 'validation.wrongPassword')
       session.locked = false
       sessions.touch(session)
       return info(session)

@@ -1,5 +1,4 @@
 import { asc, eq } from 'drizzle-orm'
-import { ulid } from 'ulid'
 import type { Role, StaffInfo } from '../../../preload/contract'
 import { staff } from '../../db/schema'
 import { AppError } from '../../ipc/appError'
@@ -36,7 +35,13 @@ export class StaffService {
   constructor(private readonly repo: Repository) {}
 
   list(): StaffInfo[] {
-    return this.repo.db.select().from(staff).where(eq(staff.active, true)).orderBy(asc(staff.username)).all().map(info)
+    return this.repo.db
+      .select()
+      .from(staff)
+      .where(eq(staff.active, true))
+      .orderBy(asc(staff.username))
+      .all()
+      .map(info)
   }
 
   count(): number {
@@ -49,7 +54,7 @@ export class StaffService {
     if (existing) throw AppError.field('username', 'validation.usernameTaken')
     const row = this.repo.write(actor, 'staff.create', (unit) =>
       unit.insert(staffEntity, {
-        id: ulid(),
+        id: this.repo.newId(),
         username: input.username,
         displayName: input.displayName,
         role: input.role,
@@ -64,7 +69,7 @@ export class StaffService {
   /** The staff member if the password matches; null otherwise (never says which part was wrong). */
   async authenticate(username: string, password: string): Promise<StaffInfo | null> {
     const row = this.repo.db.select().from(staff).where(eq(staff.username, username.toLowerCase())).get()
-    if (!row || !row.active) {
+    if (!row?.active) {
       await verifyPassword(password, await decoyHash)
       return null
     }

@@ -18,7 +18,8 @@ export function classifyQuery(raw: string): CustomerQuery | null {
     const tail = phoneTail(q)
     if (tail) return { by: 'phone', tail }
   }
-  if (/^[A-Za-z]{1,4}\d{0,4}-\d{0,6}$/.test(q) || /^\d{1,7}$/.test(q)) return { by: 'number', key: q.toUpperCase() }
+  if (/^[A-Za-z]{1,4}\d{0,4}-\d{0,6}$/.test(q) || /^\d{1,7}$/.test(q))
+    return { by: 'number', key: q.toUpperCase() }
   const key = searchKey(q)
   return key ? { by: 'name', key } : null
 }
@@ -144,7 +145,13 @@ export class CustomerQueries {
     email: string | null,
     phones: string[],
     excludeId: string | null,
-  ): { id: string; customerNumber: string; displayName: string; matchedOn: 'email' | 'phone'; value: string }[] {
+  ): {
+    id: string
+    customerNumber: string
+    displayName: string
+    matchedOn: 'email' | 'phone'
+    value: string
+  }[] {
     type Dup = { id: string; customer_number: string; display_name: string; value: string }
     const out: ReturnType<CustomerQueries['duplicates']> = []
     if (email) {
@@ -153,7 +160,13 @@ export class CustomerQueries {
          WHERE email_key = ? AND id IS NOT ? LIMIT 5`,
       ).all(email.toLowerCase(), excludeId) as Dup[]
       for (const r of rows) {
-        out.push({ id: r.id, customerNumber: r.customer_number, displayName: r.display_name, matchedOn: 'email', value: r.value })
+        out.push({
+          id: r.id,
+          customerNumber: r.customer_number,
+          displayName: r.display_name,
+          matchedOn: 'email',
+          value: r.value,
+        })
       }
     }
     for (const phone of phones) {
@@ -167,7 +180,13 @@ export class CustomerQueries {
         // The tail is shared by +33 6 12 34 56 78 and +212 6 12 34 56 78: confirm on the full number.
         if (!(JSON.parse(r.value) as Phone[]).some((p) => p.number === phone)) continue
         if (out.some((d) => d.id === r.id && d.matchedOn === 'phone')) continue
-        out.push({ id: r.id, customerNumber: r.customer_number, displayName: r.display_name, matchedOn: 'phone', value: phone })
+        out.push({
+          id: r.id,
+          customerNumber: r.customer_number,
+          displayName: r.display_name,
+          matchedOn: 'phone',
+          value: phone,
+        })
       }
     }
     return out

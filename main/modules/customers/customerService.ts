@@ -1,5 +1,4 @@
 import { eq } from 'drizzle-orm'
-import { ulid } from 'ulid'
 import {
   type Customer,
   type CustomerData,
@@ -58,7 +57,9 @@ function toColumns(data: CustomerData) {
     return { type: p.type, number }
   })
   const identifiers = Object.fromEntries(
-    Object.entries(data.identifiers).filter(([, v]) => v).map(([k, v]) => [k, String(v).replace(/\s+/g, '').toUpperCase()]),
+    Object.entries(data.identifiers)
+      .filter(([, v]) => v)
+      .map(([k, v]) => [k, String(v).replace(/\s+/g, '').toUpperCase()]),
   )
   const isPerson = data.kind === 'person'
   return {
@@ -103,7 +104,12 @@ export class CustomerService {
     return this.queries.search(query, limit)
   }
 
-  duplicates(email: string | null | undefined, phones: string[], country: string, excludeId?: string): DuplicateHint[] {
+  duplicates(
+    email: string | null | undefined,
+    phones: string[],
+    country: string,
+    excludeId?: string,
+  ): DuplicateHint[] {
     const normalized = phones.map((p) => normalizePhone(p, country)).filter((p): p is string => !!p)
     return this.queries.duplicates(email || null, normalized, excludeId ?? null)
   }
@@ -112,7 +118,7 @@ export class CustomerService {
     const columns = toColumns(data)
     const row = this.repo.write(actor, 'customer.create', (unit) => {
       const created = unit.insert(customerEntity, {
-        id: ulid(),
+        id: this.repo.newId(),
         customerNumber: this.nextNumber(),
         ...columns,
         version: '',
@@ -129,7 +135,12 @@ export class CustomerService {
   update(actor: Actor, id: string, data: CustomerData, expectedVersion?: string): CustomerSaved {
     const columns = toColumns(data)
     const row = this.repo.write(actor, 'customer.update', (unit) => {
-      const { row: updated, changed } = unit.update(customerEntity, id, columns, expectedVersion ? { expectedVersion } : {})
+      const { row: updated, changed } = unit.update(
+        customerEntity,
+        id,
+        columns,
+        expectedVersion ? { expectedVersion } : {},
+      )
       if (changed.includes('phones')) this.indexPhones(unit, id, updated.phones)
       return updated
     })
@@ -140,7 +151,11 @@ export class CustomerService {
     const customer = toCustomer(row)
     return {
       customer,
-      duplicates: this.queries.duplicates(customer.email, customer.phones.map((p) => p.number), customer.id),
+      duplicates: this.queries.duplicates(
+        customer.email,
+        customer.phones.map((p) => p.number),
+        customer.id,
+      ),
     }
   }
 
@@ -148,7 +163,9 @@ export class CustomerService {
   private nextNumber(): string {
     const prefix = `${this.repo.deskId}-`
     const last = this.repo.sqlite
-      .prepare('SELECT max(customer_number) AS n FROM customers WHERE customer_number >= ? AND customer_number < ?')
+      .prepare(
+        'SELECT max(customer_number) AS n FROM customers WHERE customer_number >= ? AND customer_number < ?',
+      )
       .get(prefix, `${this.repo.deskId}.`) as { n: string | null }
     const next = last.n ? Number(last.n.slice(prefix.length)) + 1 : 1
     return `${prefix}${String(next).padStart(6, '0')}`

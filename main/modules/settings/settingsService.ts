@@ -23,7 +23,8 @@ export class SettingsService {
 
   get(): DeskSettings {
     const read = (id: string) => this.repo.db.select().from(settings).where(eq(settings.id, id)).get()?.value
-    const lock = this.overrides.lockAfterMinutes ?? Number(read('lockAfterMinutes') ?? defaults.lockAfterMinutes)
+    const lock =
+      this.overrides.lockAfterMinutes ?? Number(read('lockAfterMinutes') ?? defaults.lockAfterMinutes)
     return {
       deskId: this.deskId,
       deskName: this.overrides.deskName ?? read('deskName') ?? defaults.deskName,

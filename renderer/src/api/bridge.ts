@@ -16,7 +16,10 @@ const CONNECTION_KEY = 'guichet.connection'
 
 function randomId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(24))
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '')
 }
 
 /** Keeps the token for this tab only, and removes it from the address bar and history. */
@@ -59,7 +62,14 @@ function browserBridge(): GuichetBridge {
         return { ok: false, error: { code: 'OFFLINE', message: 'Service injoignable.' } }
       }
       if (response.status === 401) {
-        return { ok: false, error: { code: 'UNAUTHENTICATED', message: 'Jeton du lancement invalide.', details: { token: true } } }
+        return {
+          ok: false,
+          error: {
+            code: 'UNAUTHENTICATED',
+            message: 'Jeton du lancement invalide.',
+            details: { token: true },
+          },
+        }
       }
       if (!response.ok) return { ok: false, error: { code: 'INTERNAL', message: `HTTP ${response.status}` } }
       return (await response.json()) as WireResult<never>

@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import type { FieldIssue } from '../../preload/errors'
+import type { FieldIssue } from '../errors'
 
 /**
  * Turns zod issues into field issues whose `key` is an i18n key. Our schemas put the key in the
