@@ -8,5 +8,6 @@ export default defineConfig({
     hookTimeout: 90_000,
     fileParallelism: false,
     pool: 'forks',
+    reporters: ['default', ['json', { outputFile: 'test-results/vitest-e2e.json' }]],
   },
 })
