@@ -5,12 +5,14 @@
 import { existsSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { app, BrowserWindow, dialog, shell } from 'electron'
+import { app, BrowserWindow, dialog, safeStorage, shell } from 'electron'
 import electronUpdater from 'electron-updater'
 import { readConfig } from './app/config'
 import { type Core, createCore } from './app/core'
 import { seedDemoData } from './demo/seedDemo'
 import { registerElectronTransport } from './ipc/electronTransport'
+import { connectDesk } from './sync/connectDesk'
+import { HubLinkStore } from './sync/hubLinkStore'
 
 // better-sqlite3 built for Electron's ABI by scripts/ensure-electron-sqlite.mjs (npm start).
 function electronSqliteBinding(): string | undefined {
@@ -26,17 +28,35 @@ function electronSqliteBinding(): string | undefined {
 
 const here = dirname(fileURLToPath(import.meta.url))
 let core: Core | null = null
+let closeSync: (() => Promise<void>) | null = null
 
 async function start(): Promise<void> {
   const config = readConfig(process.env, app.getPath('userData'))
   const binding = electronSqliteBinding()
+  // The hub credential is encrypted with the OS keychain (safeStorage) when it is available.
+  const cipher = safeStorage.isEncryptionAvailable()
+    ? {
+        encrypt: (plain: string) => safeStorage.encryptString(plain),
+        decrypt: (data: Buffer) => safeStorage.decryptString(data),
+      }
+    : undefined
+  const linkStore = new HubLinkStore(join(config.dataDir, 'hub-link.json'), cipher)
   core = await createCore({
     ...config,
+    hubLinkStore: linkStore,
     host: 'electron',
     version: app.getVersion(),
     ...(binding ? { nativeBinding: binding } : {}),
     seedDemoData: (c) => seedDemoData(c, { scale: 1, seed: 1 }),
     log: (entry) => console.error(JSON.stringify({ at: new Date().toISOString(), ...entry })),
+  })
+
+  closeSync = await connectDesk(core, {
+    dataDir: config.dataDir,
+    deskId: config.deskId,
+    deskName: core.services.settings.get().deskName,
+    linkStore,
+    intervalMs: config.syncSeconds * 1000,
   })
 
   const window = new BrowserWindow({
@@ -93,7 +113,9 @@ if (!app.requestSingleInstanceLock()) {
       app.quit()
     })
   app.on('window-all-closed', () => {
-    core?.close()
-    app.quit()
+    void (closeSync?.() ?? Promise.resolve()).finally(() => {
+      core?.close()
+      app.quit()
+    })
   })
 }

@@ -9,6 +9,8 @@ import { readConfig } from './app/config'
 import { createCore } from './app/core'
 import { seedDemoData } from './demo/seedDemo'
 import { startBrowserHost } from './ipc/browserHost'
+import { connectDesk } from './sync/connectDesk'
+import { HubLinkStore } from './sync/hubLinkStore'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const started = performance.now()
@@ -16,12 +18,21 @@ const config = readConfig(process.env, join(root, '.data', 'web'))
 const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }
 
 try {
+  const linkStore = new HubLinkStore(join(config.dataDir, 'hub-link.json'))
   const core = await createCore({
     ...config,
+    hubLinkStore: linkStore,
     host: 'browser',
     version,
     seedDemoData: (c) => seedDemoData(c, { scale: 1, seed: 1 }),
     log: (entry) => console.error(JSON.stringify({ at: new Date().toISOString(), ...entry })),
+  })
+  const closeSync = await connectDesk(core, {
+    dataDir: config.dataDir,
+    deskId: config.deskId,
+    deskName: core.services.settings.get().deskName,
+    linkStore,
+    intervalMs: config.syncSeconds * 1000,
   })
   const host = await startBrowserHost({
     router: core.router,
@@ -34,6 +45,7 @@ try {
   console.log(`ready in ${Math.round(performance.now() - started)} ms`)
   const stop = async () => {
     await host.close()
+    await closeSync()
     core.close()
     process.exit(0)
   }

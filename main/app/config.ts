@@ -9,6 +9,9 @@ export interface DeskConfig {
   /** Seed the demo staff and demo data on first run. */
   demo: boolean
   webPort: number
+  /** Seconds between background syncs. */
+  syncSeconds: number
+  offlineWarnHours: number
 }
 
 function intOr(value: string | undefined, fallback: number | undefined): number | undefined {
@@ -29,5 +32,7 @@ export function readConfig(env: NodeJS.ProcessEnv, defaultDataDir: string): Desk
     ...(env.GUICHET_LOCK_MINUTES ? { lockAfterMinutes: intOr(env.GUICHET_LOCK_MINUTES, 5)! } : {}),
     demo: env.GUICHET_DEMO !== '0',
     webPort: intOr(env.GUICHET_WEB_PORT, 0)!,
+    syncSeconds: Math.max(1, intOr(env.GUICHET_SYNC_SECONDS, 5)!),
+    offlineWarnHours: Math.max(1, intOr(env.GUICHET_OFFLINE_WARN_HOURS, 24)!),
   }
 }

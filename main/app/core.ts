@@ -7,19 +7,27 @@ import { AuditService } from '../modules/audit/auditService'
 import { authHandlers } from '../modules/auth/authHandlers'
 import { SessionStore } from '../modules/auth/sessions'
 import { StaffService } from '../modules/auth/staffService'
+import { BillingService } from '../modules/billing/billingService'
 import { customerHandlers } from '../modules/customers/customerHandlers'
 import { CustomerService } from '../modules/customers/customerService'
 import { SettingsService } from '../modules/settings/settingsService'
 import { Repository } from '../repo/repository'
+import type { HubLinkStore } from '../sync/hubLinkStore'
+import { syncHandlers } from '../sync/syncHandlers'
+import { SyncService } from '../sync/syncService'
 import { type Clock, systemClock } from './clock'
 import type { DeskConfig } from './config'
 
-export interface CoreOptions extends Omit<DeskConfig, 'webPort'> {
+export interface CoreOptions extends Omit<DeskConfig, 'webPort' | 'syncSeconds' | 'offlineWarnHours'> {
   host: 'electron' | 'browser'
   version: string
   clock?: Clock
   nativeBinding?: string
   log?: (entry: Record<string, unknown>) => void
+  /** Where the hub link is kept (null: not persisted, e.g. tests). */
+  hubLinkStore?: HubLinkStore | null
+  /** Hours without a successful sync before the desk warns its user. */
+  offlineWarnHours?: number
   /** Fills an empty database with demo data (the seeder, scale 1). */
   seedDemoData?: (core: Core) => void | Promise<void>
 }
@@ -30,6 +38,8 @@ export interface Services {
   settings: SettingsService
   customers: CustomerService
   audit: AuditService
+  billing: BillingService
+  sync: SyncService
 }
 
 export interface Core {
@@ -57,6 +67,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const staff = new StaffService(repo)
   const customers = new CustomerService(repo)
   const audit = new AuditService(database.sqlite)
+  const billing = new BillingService(repo)
+  const sync = new SyncService(repo, {
+    clock,
+    offlineWarnHours: options.offlineWarnHours ?? 24,
+    ...(options.log ? { log: options.log } : {}),
+  })
   const sessions = new SessionStore(clock, () => settings.get().lockAfterMinutes)
 
   const handlers: Handlers = {
@@ -73,6 +89,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     'outbox.stats': () => audit.outboxStats(),
     ...authHandlers({ staff, sessions, settings }),
     ...customerHandlers(customers),
+    ...syncHandlers({ sync, deskId: options.deskId, linkStore: options.hubLinkStore ?? null }),
   }
   const router = createRouter(handlers, {
     sessions,
@@ -81,10 +98,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   })
   const core: Core = {
     database,
-    services: { repo, staff, settings, customers, audit },
+    services: { repo, staff, settings, customers, audit, billing, sync },
     sessions,
     router,
-    close: () => database.close(),
+    close: () => {
+      sync.stop()
+      database.close()
+    },
   }
 
   if (options.demo && staff.count() === 0) {

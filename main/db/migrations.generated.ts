@@ -29,5 +29,21 @@ export const migrations: Migration[] = [
       "CREATE INDEX `customers_email_key_idx` ON `customers` (`email_key`);",
       "CREATE INDEX `customers_created_idx` ON `customers` (`created_at`,`id`);"
     ]
+  },
+  {
+    "tag": "0002_sync_and_billing",
+    "statements": [
+      "CREATE TABLE `invoices` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`series` text NOT NULL,\n\t`number` integer NOT NULL,\n\t`invoice_number` text NOT NULL,\n\t`customer_id` text NOT NULL,\n\t`kind` text NOT NULL,\n\t`label` text NOT NULL,\n\t`issue_date` text NOT NULL,\n\t`currency` text NOT NULL,\n\t`total_net_minor` integer NOT NULL,\n\t`total_vat_minor` integer NOT NULL,\n\t`total_gross_minor` integer NOT NULL,\n\t`credited_invoice_id` text,\n\t`desk_id` text NOT NULL,\n\t`created_at` text NOT NULL,\n\tFOREIGN KEY (`customer_id`) REFERENCES `customers`(`id`) ON UPDATE no action ON DELETE no action\n);",
+      "CREATE UNIQUE INDEX `invoices_series_number_idx` ON `invoices` (`series`,`number`);",
+      "CREATE INDEX `invoices_customer_idx` ON `invoices` (`customer_id`,`issue_date`);",
+      "CREATE TABLE `payments` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`invoice_id` text NOT NULL,\n\t`customer_id` text NOT NULL,\n\t`method` text NOT NULL,\n\t`amount_minor` integer NOT NULL,\n\t`currency` text NOT NULL,\n\t`received_at` text NOT NULL,\n\t`reference` text,\n\t`reverses_id` text,\n\t`desk_id` text NOT NULL,\n\t`staff_id` text,\n\t`created_at` text NOT NULL,\n\tFOREIGN KEY (`invoice_id`) REFERENCES `invoices`(`id`) ON UPDATE no action ON DELETE no action\n);",
+      "CREATE INDEX `payments_invoice_idx` ON `payments` (`invoice_id`);",
+      "CREATE INDEX `payments_customer_idx` ON `payments` (`customer_id`);",
+      "CREATE TABLE `series_voids` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`series` text NOT NULL,\n\t`number` integer NOT NULL,\n\t`reason` text NOT NULL,\n\t`desk_id` text NOT NULL,\n\t`created_at` text NOT NULL\n);",
+      "CREATE UNIQUE INDEX `series_voids_series_number_idx` ON `series_voids` (`series`,`number`);",
+      "CREATE TABLE `sync_conflicts` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`entity` text NOT NULL,\n\t`entity_id` text NOT NULL,\n\t`field` text NOT NULL,\n\t`theirs` text,\n\t`theirs_hlc` text,\n\t`theirs_desk` text,\n\t`yours` text,\n\t`yours_hlc` text,\n\t`yours_desk` text,\n\t`op_id` text,\n\t`status` text NOT NULL,\n\t`resolution` text,\n\t`resolved_by` text,\n\t`version` text NOT NULL,\n\t`clocks` text NOT NULL,\n\t`created_at` text NOT NULL,\n\t`updated_at` text NOT NULL\n);",
+      "CREATE INDEX `sync_conflicts_status_idx` ON `sync_conflicts` (`status`,`id`);",
+      "CREATE TABLE `sync_state` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`value` text NOT NULL\n);"
+    ]
   }
 ]

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3'
 import { drizzle } from 'drizzle-orm/better-sqlite3'
-import { type MigrateResult, migrate } from './migrate'
+import { DatabaseTooNewError, type MigrateResult, migrate, SCHEMA_VERSION } from './migrate'
 import * as schema from './schema'
 
 export type AppDb = ReturnType<typeof drizzle<typeof schema>>
@@ -25,6 +25,9 @@ export interface OpenOptions {
 export function openDatabase(file: string, options: OpenOptions = {}): OpenDatabase {
   const sqlite = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {})
   try {
+    // Refuse a newer database before anything writes to it: switching to WAL rewrites the header.
+    const found = sqlite.pragma('user_version', { simple: true }) as number
+    if (found > SCHEMA_VERSION) throw new DatabaseTooNewError(found, SCHEMA_VERSION)
     sqlite.pragma('journal_mode = WAL')
     sqlite.pragma('synchronous = FULL')
     sqlite.pragma('foreign_keys = ON')

@@ -98,7 +98,8 @@ export function createRouter(handlers: Handlers, deps: RouterDeps): Router {
       const denied = allowed(def.access, session)
       if (denied) return { ok: false, error: { code: denied, message: messageFor(denied, language) } }
 
-      const parsed = def.input.safeParse(input ?? {})
+      // reportInput lets toFieldIssues tell a missing field (required) from a wrong type.
+      const parsed = def.input.safeParse(input ?? {}, { reportInput: true })
       if (!parsed.success) {
         return {
           ok: false,
@@ -109,7 +110,9 @@ export function createRouter(handlers: Handlers, deps: RouterDeps): Router {
           },
         }
       }
-      if (session && !session.locked) deps.sessions.touch(session)
+      // Only the staff's own work counts as activity: a tab polling a public channel (session
+      // status, app info) must not keep an unattended session from locking.
+      if (session && !session.locked && def.access !== 'public') deps.sessions.touch(session)
       const handlerCtx: HandlerContext = {
         ...ctx,
         session,

@@ -1,11 +1,11 @@
 import type Database from 'better-sqlite3'
 import { eq, type InferInsertModel, type InferSelectModel } from 'drizzle-orm'
 import { ulid } from 'ulid'
+import { SYNC_SCHEMA_VERSION } from '../../hub/protocol'
 import type { Clock } from '../app/clock'
-import { SCHEMA_VERSION } from '../db/migrate'
 import type { AppDb } from '../db/open'
 import { auditLog, clockState, outbox } from '../db/schema'
-import { formatHlc, type Hlc, parseHlc, tick } from '../sync/hlc'
+import { formatHlc, type Hlc, parseHlc, receive, tick } from '../sync/hlc'
 import { type EntityDef, SYNC_META_FIELDS, type TableWithId } from './entities'
 
 export interface Actor {
@@ -67,6 +67,19 @@ export class Repository {
     }
     this.lastClock = tick(this.lastClock, this.clock.now().getTime(), this.deskId)
     return formatHlc(this.lastClock)
+  }
+
+  /**
+   * Moves the desk clock past a clock seen from another desk (pulled changes), so that whatever
+   * this desk writes next is ordered after what it has seen. Call inside a transaction.
+   */
+  observeClock(remote: string): void {
+    if (!this.lastClock) {
+      const row = this.db.select().from(clockState).where(eq(clockState.id, 1)).get()
+      this.lastClock = row ? parseHlc(row.last) : null
+    }
+    this.lastClock = receive(this.lastClock, parseHlc(remote), this.clock.now().getTime(), this.deskId)
+    this.persistClock()
   }
 
   persistClock(): void {
@@ -193,6 +206,29 @@ export class UnitOfWork {
     return this.repo.db.select().from(entity.table).where(eq(entity.table.id, id)).get() as Row | undefined
   }
 
+  /** An audit entry for a change that is not an entity write (e.g. discarding an outbox operation). */
+  audit(
+    entity: string,
+    entityId: string,
+    before: Record<string, unknown> | null,
+    after: Record<string, unknown> | null,
+  ) {
+    this.repo.db
+      .insert(auditLog)
+      .values({
+        id: this.repo.newId(),
+        at: this.now,
+        staffId: this.actor.staffId,
+        deskId: this.actor.deskId,
+        action: this.action,
+        entity,
+        entityId,
+        before: before ? JSON.stringify(before) : null,
+        after: after ? JSON.stringify(after) : null,
+      })
+      .run()
+  }
+
   /** Called once when the transaction's work is done. */
   finish(): void {
     if (this.touchedClock) this.repo.persistClock()
@@ -263,7 +299,7 @@ export class UnitOfWork {
           kind === 'update' ? baseClocks : kind === 'delete' ? { version: before?.version ?? null } : {},
         ),
         hlc,
-        schemaVersion: SCHEMA_VERSION,
+        schemaVersion: SYNC_SCHEMA_VERSION,
         staffId: this.actor.staffId,
         createdAt: now,
       })

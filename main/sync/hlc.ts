@@ -44,3 +44,10 @@ export function receive(last: Hlc | null, remote: Hlc, nowMs: number, node: stri
 export function compareHlc(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
 }
+
+/** The latest of some clocks in text form ('' when there are none). */
+export function latestHlc(clocks: Iterable<string>): string {
+  let latest = ''
+  for (const c of clocks) if (c > latest) latest = c
+  return latest
+}

@@ -4,7 +4,8 @@ import type { FieldIssue } from '../errors'
 /**
  * Turns zod issues into field issues whose `key` is an i18n key. Our schemas put the key in the
  * message (`validation.email`); zod's own checks are mapped by code so that every issue is
- * translatable in the renderer.
+ * translatable in the renderer. Parse with `{ reportInput: true }`: zod 4 leaves `issue.input` out
+ * otherwise, and a value of the wrong type would then read as a missing one ("required").
  */
 export function toFieldIssues(error: z.ZodError): FieldIssue[] {
   return error.issues.map((issue): FieldIssue => {

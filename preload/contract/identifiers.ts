@@ -31,9 +31,12 @@ export function isSiren(value: string): boolean {
 /** French establishment number: SIREN + 5 digits, Luhn over all 14 (La Poste's SIRETs excepted). */
 export function isSiret(value: string): boolean {
   const v = compact(value)
-  if (!/^\d{14}$/.test(v)) return false
-  // La Poste (SIREN 356000000) numbers its establishments with a digit-sum rule instead of Luhn.
-  if (v.startsWith('356000000')) return [...v].reduce((s, c) => s + Number(c), 0) % 5 === 0
+  if (!/^\d{14}$/.test(v) || !isSiren(v.slice(0, 9))) return false
+  // La Poste (SIREN 356000000) numbers its establishments with a digit-sum rule instead of Luhn,
+  // except its head office (35600000000048), which has an ordinary Luhn SIRET.
+  if (v.startsWith('356000000') && v !== '35600000000048') {
+    return [...v].reduce((s, c) => s + Number(c), 0) % 5 === 0
+  }
   return luhnValid(v)
 }
 

@@ -27,6 +27,16 @@ import {
   type DuplicateHint,
   idInput,
 } from './customers'
+import {
+  conflictListInput,
+  conflictResolveInput,
+  type SyncConflictView,
+  type SyncIssue,
+  type SyncStatus,
+  syncConnectInput,
+  syncDiscardInput,
+  syncSeqInput,
+} from './sync'
 
 const anyStaff = ['counter', 'agent', 'supervisor', 'admin'] as const
 
@@ -51,6 +61,21 @@ export const contract = {
   'customers.list': channel<Page<CustomerListItem>>()({ input: customerListInput, access: anyStaff }),
   'customers.search': channel<CustomerListItem[]>()({ input: customerSearchInput, access: anyStaff }),
   'customers.duplicates': channel<DuplicateHint[]>()({ input: customerDuplicatesInput, access: anyStaff }),
+
+  'sync.status': channel<SyncStatus>()({ input: emptyInput, access: anyStaff }),
+  'sync.now': channel<SyncStatus>()({ input: emptyInput, access: anyStaff }),
+  'sync.connect': channel<SyncStatus>()({ input: syncConnectInput, access: ['admin'] }),
+  'sync.issues': channel<SyncIssue[]>()({ input: emptyInput, access: anyStaff }),
+  'sync.retry': channel<SyncStatus>()({ input: syncSeqInput, access: anyStaff }),
+  'sync.discard': channel<SyncStatus>()({ input: syncDiscardInput, access: ['supervisor', 'admin'] }),
+  'conflicts.list': channel<SyncConflictView[]>()({
+    input: conflictListInput,
+    access: ['supervisor', 'admin'],
+  }),
+  'conflicts.resolve': channel<SyncConflictView>()({
+    input: conflictResolveInput,
+    access: ['supervisor', 'admin'],
+  }),
 
   'audit.history': channel<AuditEntry[]>()({ input: entityHistoryInput, access: anyStaff }),
   'outbox.stats': channel<OutboxStats>()({ input: emptyInput, access: anyStaff }),
@@ -79,3 +104,4 @@ export * from './common'
 export * from './customers'
 export * from './fieldIssues'
 export * from './identifiers'
+export * from './sync'

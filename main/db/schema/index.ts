@@ -1,2 +1,4 @@
+export * from './billing'
 export * from './core'
 export * from './customers'
+export * from './sync'

@@ -1,0 +1,7 @@
+import { defineConfig } from 'drizzle-kit'
+
+export default defineConfig({
+  dialect: 'postgresql',
+  schema: './hub/db/schema.ts',
+  out: './hub/db/migrations',
+})
