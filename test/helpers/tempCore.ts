@@ -22,9 +22,15 @@ export interface TestDesk {
   dispose(): void
 }
 
-export async function tempDesk(
-  options: { deskId?: string; clock?: Clock; lockAfterMinutes?: number } = {},
-): Promise<TestDesk> {
+export interface TempDeskOptions {
+  deskId?: string
+  clock?: Clock
+  lockAfterMinutes?: number
+  /** Receives what the router logs (unexpected errors). */
+  log?: (entry: Record<string, unknown>) => void
+}
+
+export async function tempDesk(options: TempDeskOptions = {}): Promise<TestDesk> {
   const dir = mkdtempSync(join(tmpdir(), 'guichet-test-'))
   const core = await createCore({
     dataDir: dir,
@@ -34,6 +40,7 @@ export async function tempDesk(
     version: 'test',
     clock: options.clock ?? fixedClock('2026-11-22T09:00:00Z', 1000),
     ...(options.lockAfterMinutes !== undefined ? { lockAfterMinutes: options.lockAfterMinutes } : {}),
+    ...(options.log ? { log: options.log } : {}),
   })
   const ctx = (connectionId: string): CallContext => ({ connectionId, host: 'browser' })
   const call = <C extends ChannelName>(channel: C, input: InputOf<C>, connectionId = 'c1') =>
