@@ -22,6 +22,10 @@ export const errorMessages = {
     fr: 'Identifiant ou mot de passe incorrect.',
     en: 'Wrong username or password.',
   },
+  TOO_MANY_ATTEMPTS: {
+    fr: 'Trop de tentatives : réessayez dans une minute.',
+    en: 'Too many attempts: try again in a minute.',
+  },
   UNKNOWN_CHANNEL: { fr: 'Opération inconnue.', en: 'Unknown operation.' },
   GATEWAY_DECLINED: { fr: 'Paiement refusé par la banque.', en: 'Payment declined by the bank.' },
   OFFLINE: {

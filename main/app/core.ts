@@ -87,7 +87,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     'settings.update': (input, ctx) => settings.update(ctx.actor(), input),
     'audit.history': ({ entity, entityId, limit }) => audit.history(entity, entityId, limit),
     'outbox.stats': () => audit.outboxStats(),
-    ...authHandlers({ staff, sessions, settings }),
+    ...authHandlers({ staff, sessions, settings, clock }),
     ...customerHandlers(customers),
     ...syncHandlers({ sync, deskId: options.deskId, linkStore: options.hubLinkStore ?? null }),
   }

@@ -1,7 +1,9 @@
 import type { SessionInfo } from '../../../preload/contract'
+import type { Clock } from '../../app/clock'
 import { AppError } from '../../ipc/appError'
 import type { Handlers } from '../../ipc/router'
 import type { SettingsService } from '../settings/settingsService'
+import { LoginThrottle } from './loginThrottle'
 import type { Session, SessionStore } from './sessions'
 import type { StaffService } from './staffService'
 
@@ -14,8 +16,10 @@ export function authHandlers(deps: {
   staff: StaffService
   sessions: SessionStore
   settings: SettingsService
+  clock: Clock
 }): AuthHandlers {
   const { staff, sessions, settings } = deps
+  const throttle = new LoginThrottle(deps.clock)
   const info = (s: Session): SessionInfo => {
     const desk = settings.get()
     return {
@@ -29,8 +33,13 @@ export function authHandlers(deps: {
   return {
     'auth.session': (_input, ctx) => (ctx.session ? info(ctx.session) : null),
     'auth.login': async ({ username, password }, ctx) => {
+      if (throttle.blocked(username)) throw new AppError('TOO_MANY_ATTEMPTS')
       const who = await staff.authenticate(username, password)
-      if (!who) throw new AppError('BAD_CREDENTIALS')
+      if (!who) {
+        throttle.failed(username)
+        throw new AppError('BAD_CREDENTIALS')
+      }
+      throttle.succeeded(username)
       return info(
         sessions.start(ctx.connectionId, {
           staffId: who.id,
@@ -50,8 +59,12 @@ export function authHandlers(deps: {
     },
     'auth.unlock': async ({ password }, ctx) => {
       const session = ctx.session!
-      if (!(await staff.checkPassword(session.staffId, password)))
+      if (throttle.blocked(session.username)) throw new AppError('TOO_MANY_ATTEMPTS')
+      if (!(await staff.checkPassword(session.staffId, password))) {
+        throttle.failed(session.username)
         throw AppError.field('password', 'validation.wrongPassword')
+      }
+      throttle.succeeded(session.username)
       session.locked = false
       sessions.touch(session)
       return info(session)

@@ -50,10 +50,12 @@ export class StaffService {
 
   async create(actor: Actor, input: NewStaff): Promise<StaffInfo> {
     const passwordHash = await hashPassword(input.password)
-    const existing = this.repo.db.select().from(staff).where(eq(staff.username, input.username)).get()
-    if (existing) throw AppError.field('username', 'validation.usernameTaken')
-    const row = this.repo.write(actor, 'staff.create', (unit) =>
-      unit.insert(staffEntity, {
+    const row = this.repo.write(actor, 'staff.create', (unit) => {
+      // Checked inside the write transaction, so two admins creating the same login at once get
+      // a field error, not a constraint failure.
+      const existing = unit.db.select().from(staff).where(eq(staff.username, input.username)).get()
+      if (existing) throw AppError.field('username', 'validation.usernameTaken')
+      return unit.insert(staffEntity, {
         id: this.repo.newId(),
         username: input.username,
         displayName: input.displayName,
@@ -61,8 +63,8 @@ export class StaffService {
         passwordHash,
         active: true,
         createdAt: unit.now,
-      }),
-    )
+      })
+    })
     return info(row)
   }
 
