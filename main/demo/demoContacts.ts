@@ -112,7 +112,10 @@ export class ContactRegistry {
     }
   }
 
-  private uniqueEmail(local: string, domain: string, random: SeededRandom): string {
+  private uniqueEmail(local: string, realDomain: string, random: SeededRandom): string {
+    // Demo addresses keep their provider's name but end in the reserved `.example` TLD (RFC 2606),
+    // so that a desk seeded by mistake with a real mail server configured mails nobody.
+    const domain = realDomain.replace(/\.[a-z]+$/, '.example')
     let candidate = `${local}@${domain}`
     while (this.emails.has(candidate)) candidate = `${local}${random.int(1, 999)}@${domain}`
     this.emails.add(candidate)

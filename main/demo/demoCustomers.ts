@@ -65,6 +65,20 @@ function profileOf(country: CountryDef, city: CityDef): RegionProfile {
   return profile
 }
 
+// "Martin Frères", "Peeters & Zonen", "Groupe Tazi": names that say the business is not one person's.
+const FAMILY_FIRM = /Frères|Fils|Zonen|Groupe/
+const soleTraderTemplateCache = new Map<RegionProfile, readonly string[]>()
+
+function soleTraderTemplates(profile: RegionProfile): readonly string[] {
+  let templates = soleTraderTemplateCache.get(profile)
+  if (!templates) {
+    const oneOwner = profile.companyTemplates.filter((t) => !FAMILY_FIRM.test(t))
+    templates = oneOwner.length > 0 ? oneOwner : profile.companyTemplates
+    soleTraderTemplateCache.set(profile, templates)
+  }
+  return templates
+}
+
 function withoutAccents(value: string): string {
   return value.normalize('NFD').replace(/\p{M}/gu, '')
 }
@@ -147,13 +161,12 @@ export class DemoCustomerGenerator {
   private company(place: Place, ownerLastName?: string): CustomerInput {
     const r = this.random
     const { profile, country } = place
-    const lastName = ownerLastName ?? namePools[r.weighted(profile.namePools)].last
-    const base =
-      ownerLastName || r.chance(0.7)
-        ? r
-            .pick(profile.companyTemplates)
-            .replace('{last}', typeof lastName === 'string' ? lastName : r.pick(lastName))
-        : r.pick(profile.companyNames)
+    let base: string
+    if (ownerLastName) base = r.pick(soleTraderTemplates(profile)).replace('{last}', ownerLastName)
+    else if (r.chance(0.7)) {
+      const familyName = r.pick(namePools[r.weighted(profile.namePools)].last)
+      base = r.pick(profile.companyTemplates).replace('{last}', familyName)
+    } else base = r.pick(profile.companyNames)
     const form = r.weighted(profile.legalForms)
     const phones: CustomerInput['phones'] = []
     if (r.chance(0.9)) phones.push({ type: 'work', number: this.contacts.landline(country, place.city, r) })
@@ -183,7 +196,7 @@ export class DemoCustomerGenerator {
     const shared = original.input.phones?.find((p) => p.type === 'landline') ?? original.input.phones?.[0]
     const phones: CustomerInput['phones'] = []
     if (r.chance(0.6)) phones.push({ type: 'mobile', number: this.contacts.mobile(place.country, r) })
-    if (shared) phones.push({ type: 'landline', number: shared.number })
+    if (shared) phones.push({ type: shared.type, number: shared.number })
     const input: RecentPerson['input'] = {
       kind: 'person',
       title: female ? 'mrs' : 'mr',
@@ -230,7 +243,8 @@ export class DemoCustomerGenerator {
     const owners = original.input.phones ?? []
     const ownerPhone = owners.find((p) => p.type === 'mobile') ?? owners[0]
     const phones = (company.phones ?? []).filter((p) => p.type === 'work').slice(0, 1)
-    if (ownerPhone) phones.push({ type: ownerPhone.type === 'mobile' ? 'mobile' : 'work', number: ownerPhone.number })
+    if (ownerPhone)
+      phones.push({ type: ownerPhone.type === 'mobile' ? 'mobile' : 'work', number: ownerPhone.number })
     const ownerEmail = original.input.email
     return {
       ...company,
