@@ -45,5 +45,12 @@ export const migrations: Migration[] = [
       "CREATE INDEX `sync_conflicts_status_idx` ON `sync_conflicts` (`status`,`id`);",
       "CREATE TABLE `sync_state` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`value` text NOT NULL\n);"
     ]
+  },
+  {
+    "tag": "0003_customer_name_index",
+    "statements": [
+      "DROP INDEX `customers_alt_name_idx`;",
+      "CREATE INDEX `customers_alt_name_idx` ON `customers` (`alt_name`,`sort_name`,`id`);"
+    ]
   }
 ]

@@ -93,13 +93,21 @@ describe('classifyQuery', () => {
     ['C01-000042', { by: 'number', key: 'C01-000042' }],
     ['c01-0000', { by: 'number', key: 'C01-0000' }],
     ['T01-', { by: 'number', key: 'T01-' }],
-    ['42', { by: 'number', key: '42' }],
+    // Bare digits are one of this desk's numbers only when the desk is known (see below).
+    ['42', { by: 'name', key: '42' }],
+    ['Jean-', { by: 'name', key: 'jean-' }],
     ['Dupont', { by: 'name', key: 'dupont' }],
     ['  Éloïse D’Arc ', { by: 'name', key: 'eloise d arc' }],
     ['jean dup', { by: 'name', key: 'jean dup' }],
     ['?!', null],
   ])('%j -> %o', (raw, want) => {
     expect(classifyQuery(raw)).toEqual(want)
+  })
+
+  it('reads bare digits as one of the desk\'s own customer numbers when the desk is known', () => {
+    expect(classifyQuery('42', 'C01')).toEqual({ by: 'number', key: 'C01-000042' })
+    expect(classifyQuery('TANGER1-42', 'C01')).toEqual({ by: 'number', key: 'TANGER1-42' })
+    expect(classifyQuery('06 12 34 56 78', 'C01')).toEqual({ by: 'phone', tail: '12345678' })
   })
 })
 

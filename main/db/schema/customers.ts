@@ -33,7 +33,8 @@ export const customers = sqliteTable(
   },
   (t) => [
     index('customers_sort_name_idx').on(t.sortName, t.id),
-    index('customers_alt_name_idx').on(t.altName, t.id),
+    // Covering for the first-name branch of a name search sorted by name (see customerQueries.ts).
+    index('customers_alt_name_idx').on(t.altName, t.sortName, t.id),
     index('customers_email_key_idx').on(t.emailKey),
     index('customers_created_idx').on(t.createdAt, t.id),
   ],

@@ -10,16 +10,25 @@ export type CustomerQuery =
   | { by: 'number'; key: string }
   | { by: 'name'; key: string }
 
-export function classifyQuery(raw: string): CustomerQuery | null {
+/**
+ * `deskId` lets a clerk type just the digits of one of this desk's customer numbers ("42" finds
+ * C01-000042); a full number ("T02-000042") finds any desk's customer.
+ */
+export function classifyQuery(raw: string, deskId?: string): CustomerQuery | null {
   const q = raw.trim()
   if (!q) return null
   if (q.includes('@')) return { by: 'email', key: q.toLowerCase() }
+  // Desk ids start with a letter, so a number never reads as a phone. A dash with nothing after
+  // it is a number only if what precedes has a digit ("C01-"), so that "Jean-" typed on the way
+  // to "Jean-Pierre" is still a name.
+  if (/^[A-Za-z][A-Za-z0-9]{1,7}-\d{1,7}$/.test(q) || /^[A-Za-z]+\d[A-Za-z0-9]*-$/.test(q)) {
+    return { by: 'number', key: q.toUpperCase() }
+  }
   if (/^[+\d\s.()/-]+$/.test(q)) {
     const tail = phoneTail(q)
     if (tail) return { by: 'phone', tail }
   }
-  if (/^[A-Za-z]{1,4}\d{0,4}-\d{0,6}$/.test(q) || /^\d{1,7}$/.test(q))
-    return { by: 'number', key: q.toUpperCase() }
+  if (deskId && /^\d{1,6}$/.test(q)) return { by: 'number', key: `${deskId}-${q.padStart(6, '0')}` }
   const key = searchKey(q)
   return key ? { by: 'name', key } : null
 }
@@ -75,9 +84,7 @@ function filterSql(query: CustomerQuery | null, params: Record<string, string>):
       params.tail = query.tail
       return ['c.id IN (SELECT customer_id FROM customer_phone_keys WHERE tail = @tail)']
     case 'name':
-      params.k = query.key
-      params.ke = prefixEnd(query.key)
-      return ['((c.sort_name >= @k AND c.sort_name < @ke) OR (c.alt_name >= @k AND c.alt_name < @ke))']
+      throw new Error('name queries are built by list()')
   }
 }
 
@@ -94,7 +101,10 @@ export interface ListOptions {
 export class CustomerQueries {
   private readonly statements = new Map<string, Database.Statement>()
 
-  constructor(private readonly sqlite: Database.Database) {}
+  constructor(
+    private readonly sqlite: Database.Database,
+    private readonly deskId?: string,
+  ) {}
 
   private prepare(sql: string): Database.Statement {
     let stmt = this.statements.get(sql)
@@ -108,23 +118,42 @@ export class CustomerQueries {
   /** One page, in keyset order: never an OFFSET, so page 4 000 costs what page 1 costs. */
   list(options: ListOptions): Page<CustomerListItem> {
     const params: Record<string, string | number> = {}
-    const where = filterSql(classifyQuery(options.query ?? ''), params as Record<string, string>)
-    if (options.kind) {
-      where.push('c.kind = @kind')
-      params.kind = options.kind
-    }
-    const col = `c.${sortColumns[options.sort]}`
+    const query = classifyQuery(options.query ?? '', this.deskId)
+    const bare = sortColumns[options.sort]
     const dir = options.direction === 'asc' ? 'ASC' : 'DESC'
+    // Conditions that hold for the page whatever the query: kind and keyset position, written for
+    // a table alias (`c.`) or none (inside the name-search subqueries).
+    const common = (alias: string): string[] => [
+      ...(options.kind ? [`${alias}kind = @kind`] : []),
+      ...(options.cursor
+        ? [`(${alias}${bare}, ${alias}id) ${options.direction === 'asc' ? '>' : '<'} (@cv, @cid)`]
+        : []),
+    ]
+    if (options.kind) params.kind = options.kind
     if (options.cursor) {
       const [value, id] = decodeCursor(options.cursor)
-      where.push(`(${col}, c.id) ${options.direction === 'asc' ? '>' : '<'} (@cv, @cid)`)
       params.cv = value
       params.cid = id
     }
     params.limit = options.limit + 1
-    const sql = `SELECT ${itemColumns}, ${col} AS sort_value FROM customers c
+
+    let where: string[]
+    if (query?.by === 'name') {
+      // A name prefix matches "last first" or "first last". An OR of the two ranges makes SQLite
+      // fetch and sort every match; instead each range gives its first page of ids from an index
+      // (covering for the name sort), and only the union of those two pages is read and sorted.
+      params.k = query.key
+      params.ke = prefixEnd(query.key)
+      const branch = (column: string) =>
+        `SELECT id FROM (SELECT id FROM customers WHERE ${[`${column} >= @k AND ${column} < @ke`, ...common('')].join(' AND ')}
+         ORDER BY ${bare} ${dir}, id ${dir} LIMIT @limit)`
+      where = [`c.id IN (${branch('sort_name')} UNION ${branch('alt_name')})`]
+    } else {
+      where = [...filterSql(query, params as Record<string, string>), ...common('c.')]
+    }
+    const sql = `SELECT ${itemColumns}, c.${bare} AS sort_value FROM customers c
       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-      ORDER BY ${col} ${dir}, c.id ${dir} LIMIT @limit`
+      ORDER BY c.${bare} ${dir}, c.id ${dir} LIMIT @limit`
     const rows = this.prepare(sql).all(params) as ItemRow[]
     const more = rows.length > options.limit
     const page = more ? rows.slice(0, options.limit) : rows

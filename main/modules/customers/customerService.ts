@@ -3,6 +3,7 @@ import {
   type Customer,
   type CustomerData,
   type CustomerSaved,
+  compact,
   type DuplicateHint,
   normalizePhone,
   type Phone,
@@ -59,7 +60,7 @@ function toColumns(data: CustomerData) {
   const identifiers = Object.fromEntries(
     Object.entries(data.identifiers)
       .filter(([, v]) => v)
-      .map(([k, v]) => [k, String(v).replace(/\s+/g, '').toUpperCase()]),
+      .map(([k, v]) => [k, compact(String(v))]),
   )
   const isPerson = data.kind === 'person'
   return {
@@ -87,7 +88,7 @@ export class CustomerService {
   readonly queries: CustomerQueries
 
   constructor(private readonly repo: Repository) {
-    this.queries = new CustomerQueries(repo.sqlite)
+    this.queries = new CustomerQueries(repo.sqlite, repo.deskId)
   }
 
   get(id: string): Customer {

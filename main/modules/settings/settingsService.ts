@@ -21,7 +21,17 @@ export class SettingsService {
     private readonly overrides: Partial<DeskSettings> = {},
   ) {}
 
+  // Read on every channel call (the lock delay): kept in memory, refreshed when this service
+  // writes them, which is the only way they change.
+  private cached: DeskSettings | null = null
+
   get(): DeskSettings {
+    if (this.cached) return this.cached
+    this.cached = this.read()
+    return this.cached
+  }
+
+  private read(): DeskSettings {
     const read = (id: string) => this.repo.db.select().from(settings).where(eq(settings.id, id)).get()?.value
     const lock =
       this.overrides.lockAfterMinutes ?? Number(read('lockAfterMinutes') ?? defaults.lockAfterMinutes)
@@ -41,6 +51,7 @@ export class SettingsService {
         else unit.insert(settingEntity, { id: key, value })
       }
     })
+    this.cached = null
     return this.get()
   }
 }
