@@ -1,8 +1,17 @@
+import '@mantine/core/styles.css'
+import '@mantine/notifications/styles.css'
+import '@mantine/spotlight/styles.css'
+import './styles.css'
+import './i18n'
+import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
-import { bridge } from './api/bridge'
+import { App } from './app/App'
+import { startActivityTracking } from './session/activity'
 
-function App() {
-  return <div>Guichet ({bridge.host})</div>
-}
+startActivityTracking()
 
-createRoot(document.getElementById('root')!).render(<App />)
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+)

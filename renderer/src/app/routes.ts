@@ -1,0 +1,95 @@
+/**
+ * The screens as typed routes, kept in the URL hash: the app loads from `file://` in Electron, where
+ * the history API has no server to fall back on. Pure functions, tested without a DOM.
+ */
+import { type CustomerKind, type CustomerSort, customerKinds, customerSorts } from '../../../preload/contract'
+
+export const workspaces = ['harbour', 'telecom'] as const
+export type Workspace = (typeof workspaces)[number]
+
+export interface CustomerListState {
+  query: string
+  kind: CustomerKind | null
+  sort: CustomerSort
+  direction: 'asc' | 'desc'
+}
+
+export const defaultListState: CustomerListState = { query: '', kind: null, sort: 'name', direction: 'asc' }
+
+export type Route =
+  | { name: 'home'; workspace: Workspace }
+  | { name: 'customers'; workspace: Workspace; list: CustomerListState }
+  | { name: 'customerNew'; workspace: Workspace }
+  | { name: 'customer'; workspace: Workspace; id: string }
+  | { name: 'customerEdit'; workspace: Workspace; id: string }
+  | { name: 'notFound'; path: string }
+
+const ID = /^[0-9A-HJKMNP-TV-Z]{26}$/
+
+function isWorkspace(value: string | undefined): value is Workspace {
+  return (workspaces as readonly string[]).includes(value ?? '')
+}
+
+function oneOf<T extends string>(values: readonly T[], value: string | null): T | null {
+  return value !== null && (values as readonly string[]).includes(value) ? (value as T) : null
+}
+
+function parseListState(search: URLSearchParams): CustomerListState {
+  return {
+    query: search.get('q') ?? '',
+    kind: oneOf(customerKinds, search.get('kind')),
+    sort: oneOf(customerSorts, search.get('sort')) ?? 'name',
+    direction: search.get('dir') === 'desc' ? 'desc' : 'asc',
+  }
+}
+
+/** `#/harbour/customers/01J…/edit` → `{ name: 'customerEdit', … }`; null for an empty hash. */
+export function parseHash(hash: string): Route | null {
+  const raw = hash.replace(/^#/, '')
+  if (raw === '' || raw === '/' || raw.startsWith('token=')) return null
+  const [path = '', query = ''] = raw.split('?')
+  const parts = path.split('/').filter(Boolean)
+  const [workspace, area, id, action] = parts
+  if (!isWorkspace(workspace)) return { name: 'notFound', path }
+  if (parts.length === 1) return { name: 'home', workspace }
+  if (area !== 'customers') return { name: 'notFound', path }
+  if (parts.length === 2)
+    return { name: 'customers', workspace, list: parseListState(new URLSearchParams(query)) }
+  if (id === 'new' && parts.length === 3) return { name: 'customerNew', workspace }
+  if (!id || !ID.test(id)) return { name: 'notFound', path }
+  if (parts.length === 3) return { name: 'customer', workspace, id }
+  if (action === 'edit' && parts.length === 4) return { name: 'customerEdit', workspace, id }
+  return { name: 'notFound', path }
+}
+
+function listQuery(list: CustomerListState): string {
+  const search = new URLSearchParams()
+  if (list.query) search.set('q', list.query)
+  if (list.kind) search.set('kind', list.kind)
+  if (list.sort !== 'name') search.set('sort', list.sort)
+  if (list.direction !== 'asc') search.set('dir', list.direction)
+  const text = search.toString()
+  return text ? `?${text}` : ''
+}
+
+export function formatRoute(route: Route): string {
+  switch (route.name) {
+    case 'home':
+      return `#/${route.workspace}`
+    case 'customers':
+      return `#/${route.workspace}/customers${listQuery(route.list)}`
+    case 'customerNew':
+      return `#/${route.workspace}/customers/new`
+    case 'customer':
+      return `#/${route.workspace}/customers/${route.id}`
+    case 'customerEdit':
+      return `#/${route.workspace}/customers/${route.id}/edit`
+    case 'notFound':
+      return `#/${route.path}`
+  }
+}
+
+/** The workspace a route belongs to (for the navbar), or null for a page outside both. */
+export function routeWorkspace(route: Route): Workspace | null {
+  return route.name === 'notFound' ? null : route.workspace
+}
