@@ -38,9 +38,10 @@ const ITEM_COLUMNS =
 const byName = (where: string) =>
   `SELECT ${ITEM_COLUMNS}, c.sort_name AS sort_value FROM customers c ${where}
    ORDER BY c.sort_name ASC, c.id ASC LIMIT @limit`
-const NAME_PREFIX = byName(
-  'WHERE ((c.sort_name >= @k AND c.sort_name < @ke) OR (c.alt_name >= @k AND c.alt_name < @ke))',
-)
+const nameBranch = (column: string) =>
+  `SELECT id FROM (SELECT id FROM customers WHERE ${column} >= @k AND ${column} < @ke
+   ORDER BY sort_name ASC, id ASC LIMIT @limit)`
+const NAME_PREFIX = byName(`WHERE c.id IN (${nameBranch('sort_name')} UNION ${nameBranch('alt_name')})`)
 const SQL = {
   firstPage: byName(''),
   deepPage: byName('WHERE (c.sort_name, c.id) > (@cv, @cid)'),
