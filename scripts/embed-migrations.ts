@@ -10,7 +10,11 @@ import { migrationsDir, readMigrationFiles, renderEmbedded } from '../main/db/mi
 const root = join(import.meta.dirname, '..')
 const targets = [
   { dir: migrationsDir, typeImport: './migrationFiles', source: 'main/db/migrations' },
-  { dir: join(root, 'hub/db/migrations'), typeImport: '../../main/db/migrationFiles', source: 'hub/db/migrations' },
+  {
+    dir: join(root, 'hub/db/migrations'),
+    typeImport: '../../main/db/migrationFiles',
+    source: 'hub/db/migrations',
+  },
 ]
 for (const { dir, typeImport, source } of targets) {
   const target = join(dir, '..', 'migrations.generated.ts')

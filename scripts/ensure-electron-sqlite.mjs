@@ -45,7 +45,7 @@ try {
   mkdirSync(dirname(target), { recursive: true })
   cpSync(join(work, 'build', 'Release', 'better_sqlite3.node'), target)
   console.log(`better-sqlite3 for Electron ready: ${target}`)
-} catch (error) {
+} catch {
   console.error(
     `\nCould not build better-sqlite3 for Electron ${electronVersion}: the first start needs the network ` +
       '(Electron headers or a prebuilt addon). The browser host (npm run web) works without it.\n',

@@ -16,7 +16,9 @@ describe('login throttling', () => {
     const blocked = await desk.call('auth.login', { username: 'marie', password: 'guichet-demo' })
     expect(blocked.ok || blocked.error.code).toBe('TOO_MANY_ATTEMPTS')
     // Another login is not affected.
-    expect((await desk.call('auth.login', { username: 'claire', password: 'guichet-demo' }, 'c2')).ok).toBe(true)
+    expect((await desk.call('auth.login', { username: 'claire', password: 'guichet-demo' }, 'c2')).ok).toBe(
+      true,
+    )
     now += 61_000
     expect((await desk.call('auth.login', { username: 'MARIE', password: 'guichet-demo' })).ok).toBe(true)
   })

@@ -104,7 +104,7 @@ describe('classifyQuery', () => {
     expect(classifyQuery(raw)).toEqual(want)
   })
 
-  it('reads bare digits as one of the desk\'s own customer numbers when the desk is known', () => {
+  it("reads bare digits as one of the desk's own customer numbers when the desk is known", () => {
     expect(classifyQuery('42', 'C01')).toEqual({ by: 'number', key: 'C01-000042' })
     expect(classifyQuery('TANGER1-42', 'C01')).toEqual({ by: 'number', key: 'TANGER1-42' })
     expect(classifyQuery('06 12 34 56 78', 'C01')).toEqual({ by: 'phone', tail: '12345678' })
