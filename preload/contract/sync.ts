@@ -76,7 +76,7 @@ export const syncDiscardInput = z
     reason: z
       .string()
       .trim()
-      .min(3, { error: 'validation.required' })
+      .min(3, { error: 'validation.reasonTooShort' })
       .max(500, { error: 'validation.tooLong' }),
   })
   .strict()

@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { type Browser, chromium, type Page } from 'playwright-core'
+import type { Clock } from '../../main/app/clock'
 import { type Core, createCore } from '../../main/app/core'
 import { seedDemoData } from '../../main/demo/seedDemo'
 import { type BrowserHost, startBrowserHost } from '../../main/ipc/browserHost'
@@ -40,9 +41,17 @@ export interface E2eApp {
   close(): Promise<void>
 }
 
-export async function startE2eApp(
-  options: { deskId?: string; seedScale?: number; locale?: string } = {},
-): Promise<E2eApp> {
+export interface E2eOptions {
+  deskId?: string
+  seedScale?: number
+  locale?: string
+  /** The desk's clock (main side), e.g. one a test moves forward to age the last sync. */
+  clock?: Clock
+  /** Hours without a successful sync before the desk warns (24 by default). */
+  offlineWarnHours?: number
+}
+
+export async function startE2eApp(options: E2eOptions = {}): Promise<E2eApp> {
   if (!existsSync(join(rendererDir, 'index.html')))
     throw new Error('renderer not built: run npm run build first')
   const dataDir = mkdtempSync(join(tmpdir(), 'guichet-e2e-'))
@@ -52,6 +61,8 @@ export async function startE2eApp(
     demo: true,
     host: 'browser',
     version: 'e2e',
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.offlineWarnHours !== undefined ? { offlineWarnHours: options.offlineWarnHours } : {}),
     seedDemoData: (c) => seedDemoData(c, { scale: options.seedScale ?? 1, seed: 1 }),
   })
   const host = await startBrowserHost({ router: core.router, staticDir: rendererDir })

@@ -33,8 +33,12 @@ export function createQueryClient(): QueryClient {
     queryCache: new QueryCache({ onError: (error) => handleSessionErrors(client, error) }),
     mutationCache: new MutationCache({
       onError: (error) => handleSessionErrors(client, error),
-      // Every write adds to the outbox: the status bar's count follows at once.
-      onSuccess: () => client.invalidateQueries({ queryKey: channelKey('outbox.stats') }),
+      // Every write adds to the outbox: the status bar's count (and the home's) follows at once.
+      // Not awaited: a save is done when main answers, not when the counts are read again.
+      onSuccess: () => {
+        void client.invalidateQueries({ queryKey: channelKey('sync.status') })
+        void client.invalidateQueries({ queryKey: channelKey('outbox.stats') })
+      },
     }),
     defaultOptions: {
       queries: {

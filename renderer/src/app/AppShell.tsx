@@ -4,6 +4,7 @@ import { useEffect } from 'react'
 import type { SessionInfo } from '../../../preload/contract'
 import { GlobalSearch } from '../features/search/GlobalSearch'
 import { globalSearch } from '../features/search/globalSearchStore'
+import { SyncBanners } from '../features/sync/SyncBanners'
 import { useSessionActions } from '../session/useSession'
 import { HeaderBar } from './HeaderBar'
 import { NavBar } from './NavBar'
@@ -35,7 +36,7 @@ export function GuichetShell({ session, children }: { session: SessionInfo; chil
   return (
     <AppShell
       header={{ height: 52 }}
-      navbar={{ width: 210, breakpoint: 0 }}
+      navbar={{ width: 230, breakpoint: 0 }}
       footer={{ height: 28 }}
       padding="md"
       // Locked: kept mounted (a half-typed form survives) but neither shown, focusable nor read out.
@@ -53,7 +54,10 @@ export function GuichetShell({ session, children }: { session: SessionInfo; chil
       <AppShell.Navbar>
         <NavBar />
       </AppShell.Navbar>
-      <AppShell.Main>{children}</AppShell.Main>
+      <AppShell.Main>
+        <SyncBanners />
+        {children}
+      </AppShell.Main>
       <AppShell.Footer>
         <StatusBar session={session} />
       </AppShell.Footer>

@@ -5,6 +5,10 @@ import { CustomerDetail } from '../features/customers/CustomerDetail'
 import { CustomerCreatePage, CustomerEditPage } from '../features/customers/CustomerFormPage'
 import { CustomerList } from '../features/customers/CustomerList'
 import { WorkspaceHome } from '../features/home/WorkspaceHome'
+import { SettingsScreen } from '../features/settings/SettingsScreen'
+import { StaffScreen } from '../features/staff/StaffScreen'
+import { ConflictsScreen } from '../features/sync/ConflictsScreen'
+import { SyncScreen } from '../features/sync/SyncScreen'
 import type { Route } from './routes'
 
 function NotFound() {
@@ -29,7 +33,23 @@ export function Screen({ route }: { route: Route }) {
     case 'customer':
       return <CustomerDetail key={route.id} workspace={route.workspace} id={route.id} />
     case 'customerEdit':
-      return <CustomerEditPage key={route.id} workspace={route.workspace} id={route.id} />
+      return (
+        <CustomerEditPage
+          key={route.id}
+          workspace={route.workspace}
+          id={route.id}
+          // Opened from a sync issue: saving or cancelling goes back there, to retry or discard.
+          {...(route.from === 'sync' ? { returnTo: { name: 'sync', workspace: route.workspace } } : {})}
+        />
+      )
+    case 'sync':
+      return <SyncScreen workspace={route.workspace} />
+    case 'conflicts':
+      return <ConflictsScreen workspace={route.workspace} tab={route.tab} />
+    case 'settings':
+      return <SettingsScreen />
+    case 'staff':
+      return <StaffScreen />
     case 'notFound':
       return <NotFound />
   }

@@ -16,12 +16,23 @@ export interface CustomerListState {
 
 export const defaultListState: CustomerListState = { query: '', kind: null, sort: 'name', direction: 'asc' }
 
+/** The desk's own screens (`#/<workspace>/desk/<screen>`): reachable from both workspaces. */
+export const deskScreens = ['sync', 'conflicts', 'settings', 'staff'] as const
+export type DeskScreen = (typeof deskScreens)[number]
+
+export type ConflictTab = 'open' | 'resolved'
+
 export type Route =
   | { name: 'home'; workspace: Workspace }
   | { name: 'customers'; workspace: Workspace; list: CustomerListState }
   | { name: 'customerNew'; workspace: Workspace }
   | { name: 'customer'; workspace: Workspace; id: string }
-  | { name: 'customerEdit'; workspace: Workspace; id: string }
+  /** `from: 'sync'`: opened from the sync issues, where saving and cancelling return. */
+  | { name: 'customerEdit'; workspace: Workspace; id: string; from?: 'sync' }
+  | { name: 'sync'; workspace: Workspace }
+  | { name: 'conflicts'; workspace: Workspace; tab: ConflictTab }
+  | { name: 'settings'; workspace: Workspace }
+  | { name: 'staff'; workspace: Workspace }
   | { name: 'notFound'; path: string }
 
 const ID = /^[0-9A-HJKMNP-TV-Z]{26}$/
@@ -52,14 +63,26 @@ export function parseHash(hash: string): Route | null {
   const [workspace, area, id, action] = parts
   if (!isWorkspace(workspace)) return { name: 'notFound', path }
   if (parts.length === 1) return { name: 'home', workspace }
+  const search = new URLSearchParams(query)
+  if (area === 'desk') return parseDeskRoute(workspace, parts.slice(2), search) ?? { name: 'notFound', path }
   if (area !== 'customers') return { name: 'notFound', path }
-  if (parts.length === 2)
-    return { name: 'customers', workspace, list: parseListState(new URLSearchParams(query)) }
+  if (parts.length === 2) return { name: 'customers', workspace, list: parseListState(search) }
   if (id === 'new' && parts.length === 3) return { name: 'customerNew', workspace }
   if (!id || !ID.test(id)) return { name: 'notFound', path }
   if (parts.length === 3) return { name: 'customer', workspace, id }
-  if (action === 'edit' && parts.length === 4) return { name: 'customerEdit', workspace, id }
+  if (action === 'edit' && parts.length === 4)
+    return search.get('from') === 'sync'
+      ? { name: 'customerEdit', workspace, id, from: 'sync' }
+      : { name: 'customerEdit', workspace, id }
   return { name: 'notFound', path }
+}
+
+function parseDeskRoute(workspace: Workspace, rest: string[], search: URLSearchParams): Route | null {
+  const [screen] = rest
+  if (rest.length !== 1 || !oneOf(deskScreens, screen ?? null)) return null
+  if (screen === 'conflicts')
+    return { name: 'conflicts', workspace, tab: search.get('tab') === 'resolved' ? 'resolved' : 'open' }
+  return { name: screen as Exclude<DeskScreen, 'conflicts'>, workspace }
 }
 
 function listQuery(list: CustomerListState): string {
@@ -83,10 +106,21 @@ export function formatRoute(route: Route): string {
     case 'customer':
       return `#/${route.workspace}/customers/${route.id}`
     case 'customerEdit':
-      return `#/${route.workspace}/customers/${route.id}/edit`
+      return `#/${route.workspace}/customers/${route.id}/edit${route.from ? `?from=${route.from}` : ''}`
+    case 'sync':
+    case 'settings':
+    case 'staff':
+      return `#/${route.workspace}/desk/${route.name}`
+    case 'conflicts':
+      return `#/${route.workspace}/desk/conflicts${route.tab === 'resolved' ? '?tab=resolved' : ''}`
     case 'notFound':
       return `#/${route.path}`
   }
+}
+
+/** A screen of the desk itself (sync, conflicts, settings, staff) rather than of a workspace. */
+export function isDeskRoute(route: Route): boolean {
+  return (deskScreens as readonly string[]).includes(route.name)
 }
 
 /** The workspace a route belongs to (for the navbar), or null for a page outside both. */

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import type { CustomerSaved } from '../../../../preload/contract'
 import { useChannelMutation, useChannelQuery } from '../../api/hooks'
 import { navigate } from '../../app/navigation'
-import { defaultListState, type Workspace } from '../../app/routes'
+import { defaultListState, type Route, type Workspace } from '../../app/routes'
 import { notifySuccess } from '../../components/notify'
 import { PageHeader } from '../../components/PageHeader'
 import { QueryError } from '../../components/QueryError'
@@ -12,7 +12,7 @@ import { CustomerForm } from './CustomerForm'
 import { emptyCustomerForm, formValuesFromCustomer } from './customerFormValues'
 import { useCustomerSaved } from './useCustomerSaved'
 
-function useAfterSave(workspace: Workspace, message: 'created' | 'updated') {
+function useAfterSave(workspace: Workspace, message: 'created' | 'updated', returnTo?: Route) {
   const { t } = useTranslation()
   const remember = useCustomerSaved()
   return (saved: CustomerSaved) => {
@@ -26,7 +26,7 @@ function useAfterSave(workspace: Workspace, message: 'created' | 'updated') {
         .filter(Boolean)
         .join(' '),
     )
-    navigate({ name: 'customer', workspace, id: saved.customer.id })
+    navigate(returnTo ?? { name: 'customer', workspace, id: saved.customer.id })
   }
 }
 
@@ -47,11 +47,20 @@ export function CustomerCreatePage({ workspace }: { workspace: Workspace }) {
   )
 }
 
-export function CustomerEditPage({ workspace, id }: { workspace: Workspace; id: string }) {
+/** `returnTo`: where saving or cancelling leads (the sync issues it was opened from), else the record. */
+export function CustomerEditPage({
+  workspace,
+  id,
+  returnTo,
+}: {
+  workspace: Workspace
+  id: string
+  returnTo?: Route
+}) {
   const { t } = useTranslation()
   const customer = useChannelQuery('customers.get', { id })
   const update = useChannelMutation('customers.update')
-  const onSaved = useAfterSave(workspace, 'updated')
+  const onSaved = useAfterSave(workspace, 'updated', returnTo)
   const data = customer.data
   const initial = useMemo(() => (data ? formValuesFromCustomer(data) : null), [data])
 
@@ -75,7 +84,7 @@ export function CustomerEditPage({ workspace, id }: { workspace: Workspace; id: 
       issuePrefix="customer."
       save={(input) => update.mutateAsync({ id, expectedVersion: data.version, customer: input })}
       onSaved={onSaved}
-      onCancel={() => navigate({ name: 'customer', workspace, id })}
+      onCancel={() => navigate(returnTo ?? { name: 'customer', workspace, id })}
       onReload={() => void customer.refetch()}
     />
   )
