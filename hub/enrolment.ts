@@ -26,6 +26,7 @@ export async function createEnrolmentCode(
   hours = 24,
 ) {
   const code = newCode()
+  const expiresAt = new Date(now.getTime() + hours * 3_600_000).toISOString()
   await db.transaction(async (tx) => {
     await tx
       .insert(desks)
@@ -35,10 +36,10 @@ export async function createEnrolmentCode(
       codeHash: sha256(code),
       deskId,
       site,
-      expiresAt: new Date(now.getTime() + hours * 3_600_000).toISOString(),
+      expiresAt,
     })
   })
-  return { code, deskId, site }
+  return { code, deskId, site, expiresAt }
 }
 
 export class EnrolmentError extends Error {}
@@ -72,18 +73,35 @@ export async function enrolDesk(db: HubDb, code: string, deskId: string, now = n
   })
 }
 
+/**
+ * Refuses the desk from now on: its credential stops working (403) and its unused enrolment codes
+ * are cancelled, so that only a new code re-admits it.
+ */
 export async function revokeDesk(db: HubDb, deskId: string, now = new Date()): Promise<boolean> {
-  const rows = await db
-    .update(desks)
-    .set({ revokedAt: now.toISOString() })
-    .where(eq(desks.id, deskId))
-    .returning({ id: desks.id })
-  return rows.length > 0
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .update(desks)
+      .set({ revokedAt: now.toISOString() })
+      .where(eq(desks.id, deskId))
+      .returning({ id: desks.id })
+    await tx
+      .update(enrolmentCodes)
+      .set({ usedAt: now.toISOString() })
+      .where(and(eq(enrolmentCodes.deskId, deskId), isNull(enrolmentCodes.usedAt)))
+    return rows.length > 0
+  })
 }
 
-export type CredentialCheck = { ok: true; deskId: string } | { ok: false; status: 401 | 403; error: string }
+export type CredentialCheck =
+  | { ok: true; deskId: string }
+  /** `deskId`: the desk the refused credential claimed to be, for the logs. */
+  | { ok: false; status: 401 | 403; error: string; deskId?: string }
 
-/** Checks a bearer credential `<deskId>.<secret>` against the stored hash. */
+/**
+ * Checks a bearer credential `<deskId>.<secret>` against the stored hash: 401 for a missing,
+ * malformed, unknown or replaced credential (a desk re-enrolled gets a new one), 403 for a revoked
+ * desk. The secret itself is never stored nor logged, only its SHA-256.
+ */
 export async function checkCredential(db: HubDb, header: string | undefined): Promise<CredentialCheck> {
   const match = /^Bearer ([A-Z0-9]{2,8})\.([A-Za-z0-9_-]{20,100})$/.exec(header ?? '')
   if (!match) return { ok: false, status: 401, error: 'credential required' }
@@ -92,7 +110,7 @@ export async function checkCredential(db: HubDb, header: string | undefined): Pr
   const expected = Buffer.from(desk?.credentialHash ?? sha256('none'), 'hex')
   const given = Buffer.from(sha256(secret), 'hex')
   if (!desk?.credentialHash || !timingSafeEqual(expected, given))
-    return { ok: false, status: 401, error: 'bad credential' }
-  if (desk.revokedAt) return { ok: false, status: 403, error: 'desk revoked' }
+    return { ok: false, status: 401, error: 'bad credential', deskId }
+  if (desk.revokedAt) return { ok: false, status: 403, error: 'desk revoked', deskId }
   return { ok: true, deskId }
 }

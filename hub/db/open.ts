@@ -4,6 +4,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres'
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
 import pg from 'pg'
 import type { Migration } from '../../main/db/migrationFiles'
+import { type FolderLock, lockFolder } from './folderLock'
 import { migrations as embedded } from './migrations.generated'
 import * as schema from './schema'
 import type { HubDb } from './types'
@@ -11,6 +12,10 @@ import type { HubDb } from './types'
 export interface HubStore {
   db: HubDb
   kind: 'pglite' | 'postgres'
+  /** PGlite only: the folder's lock (see folderLock.ts); null in memory and on PostgreSQL. */
+  lock: FolderLock | null
+  /** One round trip to the database; throws when it does not answer. */
+  ping(): Promise<void>
   close(): Promise<void>
 }
 
@@ -57,9 +62,30 @@ export async function migrateHub(db: HubDb, migrations: Migration[] = embedded):
   })
 }
 
+/** Runs `close` once, however often it is called (a signal handler and a test may both call it). */
+function once(close: () => Promise<void>): () => Promise<void> {
+  let closing: Promise<void> | null = null
+  return () => {
+    closing ??= close()
+    return closing
+  }
+}
+
+/**
+ * Opens the hub's database and brings its schema up to date: PostgreSQL when `databaseUrl` is
+ * set (any number of hub processes), else PGlite in `dataDir` (one process per folder, enforced by
+ * a lock file: HubFolderBusyError) or in memory.
+ */
 export async function openHubStore(options: StoreOptions = {}): Promise<HubStore> {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 })
+    // A dead or unreachable server fails requests after 5 s instead of holding them forever.
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: 10,
+      connectionTimeoutMillis: 5_000,
+    })
+    // An idle client whose server went away emits 'error' on the pool: the next query reconnects.
+    pool.on('error', () => undefined)
     const db = drizzlePg(pool, { schema }) as unknown as HubDb
     try {
       await migrateHub(db, options.migrations)
@@ -67,15 +93,46 @@ export async function openHubStore(options: StoreOptions = {}): Promise<HubStore
       await pool.end()
       throw error
     }
-    return { db, kind: 'postgres', close: () => pool.end() }
+    return {
+      db,
+      kind: 'postgres',
+      lock: null,
+      ping: async () => {
+        await pool.query('SELECT 1')
+      },
+      close: once(() => pool.end()),
+    }
   }
-  const client = new PGlite(options.dataDir ?? 'memory://')
+  const lock = options.dataDir ? lockFolder(options.dataDir) : null
+  let client: PGlite
+  try {
+    client = new PGlite(options.dataDir ?? 'memory://')
+    await client.waitReady
+  } catch (error) {
+    lock?.release()
+    throw error
+  }
   const db = drizzlePglite(client, { schema }) as unknown as HubDb
+  const close = once(async () => {
+    try {
+      if (!client.closed) await client.close()
+    } finally {
+      lock?.release()
+    }
+  })
   try {
     await migrateHub(db, options.migrations)
   } catch (error) {
-    await client.close()
+    await close()
     throw error
   }
-  return { db, kind: 'pglite', close: () => client.close() }
+  return {
+    db,
+    kind: 'pglite',
+    lock,
+    ping: async () => {
+      await client.query('SELECT 1')
+    },
+    close,
+  }
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { type Clock, fixedClock } from '../../main/app/clock'
 import { type Core, createCore } from '../../main/app/core'
 import type { CallContext } from '../../main/ipc/router'
+import type { HubLinkStore } from '../../main/sync/hubLinkStore'
 import type { ChannelName, InputOf, OutputOf } from '../../preload/contract'
 import type { WireResult } from '../../preload/errors'
 
@@ -28,10 +29,14 @@ export interface TempDeskOptions {
   lockAfterMinutes?: number
   /** Receives what the router logs (unexpected errors). */
   log?: (entry: Record<string, unknown>) => void
+  /** Where `sync.connect` keeps the hub link (not kept without it). */
+  hubLinkStore?: HubLinkStore
+  /** An existing data folder (a desk restarted), instead of a new temp one. */
+  dir?: string
 }
 
 export async function tempDesk(options: TempDeskOptions = {}): Promise<TestDesk> {
-  const dir = mkdtempSync(join(tmpdir(), 'guichet-test-'))
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'guichet-test-'))
   const core = await createCore({
     dataDir: dir,
     deskId: options.deskId ?? 'T01',
@@ -41,6 +46,7 @@ export async function tempDesk(options: TempDeskOptions = {}): Promise<TestDesk>
     clock: options.clock ?? fixedClock('2026-11-22T09:00:00Z', 1000),
     ...(options.lockAfterMinutes !== undefined ? { lockAfterMinutes: options.lockAfterMinutes } : {}),
     ...(options.log ? { log: options.log } : {}),
+    ...(options.hubLinkStore ? { hubLinkStore: options.hubLinkStore } : {}),
   })
   const ctx = (connectionId: string): CallContext => ({ connectionId, host: 'browser' })
   const call = <C extends ChannelName>(channel: C, input: InputOf<C>, connectionId = 'c1') =>
