@@ -57,6 +57,13 @@ export type OpResult =
   | { opId: string; status: 'duplicate'; stored: StoredOutcome }
   | { opId: string; status: 'rejected'; reason: RejectReason; message: string }
   | { opId: string; status: 'conflict'; hubSeq: number; conflicts: FieldConflict[] }
+  /**
+   * Not applied yet, nothing recorded: the operation needs a record the hub does not hold yet (an
+   * invoice's customer, a payment's invoice, the record an update changes), which another desk
+   * will send — after a hub was restored from a backup, desks re-send in any order. The desk keeps
+   * it pending and sends it again at its next sync.
+   */
+  | { opId: string; status: 'deferred'; reason: 'NOT_FOUND'; message: string }
 
 /** What the hub recorded for an operation, returned again when the same op id comes back. */
 export type StoredOutcome =
@@ -86,6 +93,8 @@ export interface PushResponse {
 export const pullRequest = z
   .object({
     cursor: z.number().int().min(0),
+    /** The feed epoch the cursor was obtained in (absent from a desk that never pulled). */
+    epoch: z.string().min(1).max(64).optional(),
     limit: z.number().int().min(1).max(MAX_PULL_PAGE).default(500),
     schemaVersion: z.number().int().positive(),
   })
@@ -110,6 +119,38 @@ export interface PullResponse {
   /** Pass back as `cursor` for the next page. */
   cursor: number
   hasMore: boolean
+  /**
+   * The feed epoch this cursor belongs to: pass it back with the cursor. A hub starts a new epoch
+   * each time it starts serving, and remembers where its feed stood then (see hub/sync/feed.ts).
+   */
+  epoch: string
+  /**
+   * The desk's cursor pointed past the end of the feed this hub had when it started: the hub was
+   * restored from an older backup, and the changes the desk pulled beyond that point no longer
+   * exist. This page starts again from the beginning of the feed; the desk drops the records only
+   * the hub creates (conflict records) and re-applies the feed, which is idempotent.
+   */
+  reset: boolean
+}
+
+/**
+ * `GET /v1/sync/state`: what the hub holds of the calling desk. A desk with acknowledged
+ * operations the hub does not hold knows the hub was restored from an older backup, and sends
+ * those again.
+ */
+export interface SyncStateResponse {
+  deskId: string
+  /** How many operations of this desk the hub has applied, and the highest of their `seq`. */
+  ops: number
+  maxSeq: number
+  /**
+   * The `seq` of those operations, as runs `[first, last]` of consecutive numbers, in order
+   * (usually one: a desk's operations arrive in order; a rejected one leaves a gap).
+   */
+  held: [number, number][]
+  /** The current feed epoch, and the highest change number of the feed. */
+  epoch: string
+  hubSeq: number
 }
 
 export const enrolRequest = z

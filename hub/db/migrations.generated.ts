@@ -14,5 +14,11 @@ export const migrations: Migration[] = [
       "CREATE INDEX \"changes_entity_idx\" ON \"changes\" USING btree (\"entity\",\"entity_id\");",
       "CREATE INDEX \"ops_desk_seq_idx\" ON \"ops\" USING btree (\"desk_id\",\"seq\");"
     ]
+  },
+  {
+    "tag": "0001_feed_epochs",
+    "statements": [
+      "CREATE TABLE \"feed_epochs\" (\n\t\"id\" bigserial PRIMARY KEY NOT NULL,\n\t\"epoch\" text NOT NULL,\n\t\"floor\" bigint NOT NULL,\n\t\"started_at\" timestamp with time zone DEFAULT now() NOT NULL,\n\tCONSTRAINT \"feed_epochs_epoch_unique\" UNIQUE(\"epoch\")\n);"
+    ]
   }
 ]

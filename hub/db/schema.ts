@@ -99,3 +99,16 @@ export const seriesNumbers = pgTable(
   },
   (t) => [primaryKey({ columns: [t.series, t.number] })],
 )
+
+/**
+ * One row each time a hub starts serving this database: a new feed epoch, with the highest change
+ * number the feed had then (`floor`). Pull cursors are valid within their epoch; a cursor of an
+ * older epoch beyond the current floor points into changes that are gone — the database was
+ * restored from an older backup — and the desk pulls the feed again (hub/sync/feed.ts).
+ */
+export const feedEpochs = pgTable('feed_epochs', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  epoch: text('epoch').notNull().unique(),
+  floor: bigint('floor', { mode: 'number' }).notNull(),
+  startedAt: timestamp('started_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+})

@@ -175,14 +175,18 @@ export class UnitOfWork {
     const set: Row = Object.fromEntries(changed.map((k) => [k, (patch as Row)[k]]))
     const hlc = this.clockFor(entity)
     let baseClocks: Record<string, string | null> = {}
+    let sent = changed
     if (entity.versioned) {
       const clocks = JSON.parse(before.clocks as string) as Record<string, string>
+      // `updatedAt` travels with the change like any field (merged by clock, never a conflict at
+      // the hub), so that every desk shows the same "last changed" time.
+      set.updatedAt = this.now
       const synced = this.syncedKeys(entity, set)
       baseClocks = Object.fromEntries(synced.map((k) => [k, clocks[k] ?? null]))
       for (const k of synced) clocks[k] = hlc
       set.clocks = JSON.stringify(clocks)
       set.version = hlc
-      set.updatedAt = this.now
+      sent = changed.includes('updatedAt') ? changed : [...changed, 'updatedAt']
     }
     this.repo.db
       .update(entity.table)
@@ -190,7 +194,7 @@ export class UnitOfWork {
       .where(eq(entity.table.id, id))
       .run()
     const after = this.load(entity, id)!
-    this.record(entity, id, 'update', before, after, hlc, changed, baseClocks)
+    this.record(entity, id, 'update', before, after, hlc, changed, baseClocks, sent)
     return { row: after as InferSelectModel<T>, changed }
   }
 
@@ -254,6 +258,8 @@ export class UnitOfWork {
     hlc: string,
     changed?: string[],
     baseClocks: Record<string, string | null> = {},
+    /** The fields an update sends (the changed ones, plus `updatedAt` for a versioned entity). */
+    sent: string[] = changed ?? [],
   ): void {
     const now = this.now
     const redact = (row: Row | null, keys?: string[]) => {
@@ -284,7 +290,7 @@ export class UnitOfWork {
     const source = kind === 'delete' ? {} : (after ?? {})
     const keys =
       kind === 'update'
-        ? this.syncedKeys(entity, Object.fromEntries(changed!.map((k) => [k, 1])))
+        ? this.syncedKeys(entity, Object.fromEntries(sent.map((k) => [k, 1])))
         : this.syncedKeys(entity, source)
     this.repo.db
       .insert(outbox)

@@ -23,6 +23,12 @@ export interface DeskEntity {
   afterWrite?: (db: AppDb, sqlite: Database.Database, id: string, row: Row) => void
   /** Values that are JSON documents at the hub but text columns here. */
   jsonColumns?: readonly string[]
+  /**
+   * Records only the hub creates (conflict records). They cannot be sent again by a desk, so when
+   * the hub's feed goes back (restored from a backup) the desk drops its copies and pulls the
+   * hub's again (SyncEngine.pull).
+   */
+  hubOrigin?: boolean
 }
 
 function deriveCustomer(row: Row): Row {
@@ -48,7 +54,7 @@ function indexCustomerPhones(db: AppDb, _sqlite: Database.Database, id: string, 
 
 export const deskEntities: Record<string, DeskEntity> = {
   customer: { table: customers, mode: 'lww', derive: deriveCustomer, afterWrite: indexCustomerPhones },
-  sync_conflict: { table: syncConflicts, mode: 'lww', jsonColumns: ['theirs', 'yours'] },
+  sync_conflict: { table: syncConflicts, mode: 'lww', jsonColumns: ['theirs', 'yours'], hubOrigin: true },
   invoice: { table: invoices, mode: 'append' },
   series_void: { table: seriesVoids, mode: 'append' },
   payment: { table: payments, mode: 'append' },

@@ -1,9 +1,18 @@
-import type { EnrolResponse, PullRequest, PullResponse, PushRequest, PushResponse } from '../../hub/protocol'
+import type {
+  EnrolResponse,
+  PullRequest,
+  PullResponse,
+  PushRequest,
+  PushResponse,
+  SyncStateResponse,
+} from '../../hub/protocol'
 
 /** The desk's view of the hub; the HTTP one is real, tests wrap it to drop, repeat or reorder. */
 export interface HubTransport {
   push(request: PushRequest): Promise<PushResponse>
   pull(request: PullRequest): Promise<PullResponse>
+  /** What the hub holds of this desk (to find out that it was restored from an older backup). */
+  state(): Promise<SyncStateResponse>
 }
 
 export class HubHttpError extends Error {
@@ -15,14 +24,20 @@ export class HubHttpError extends Error {
   }
 }
 
-async function post<T>(url: string, body: unknown, credential: string | null, timeoutMs: number): Promise<T> {
+async function post<T>(
+  url: string,
+  body: unknown,
+  credential: string | null,
+  timeoutMs: number,
+  method: 'POST' | 'GET' = 'POST',
+): Promise<T> {
   const response = await fetch(url, {
-    method: 'POST',
+    method,
     headers: {
-      'content-type': 'application/json',
+      ...(method === 'POST' ? { 'content-type': 'application/json' } : {}),
       ...(credential ? { authorization: `Bearer ${credential}` } : {}),
     },
-    body: JSON.stringify(body),
+    ...(method === 'POST' ? { body: JSON.stringify(body) } : {}),
     signal: AbortSignal.timeout(timeoutMs),
   })
   if (!response.ok) {
@@ -37,6 +52,7 @@ export function httpTransport(hubUrl: string, credential: string, timeoutMs = 30
   return {
     push: (request) => post(`${base}/v1/sync/push`, request, credential, timeoutMs),
     pull: (request) => post(`${base}/v1/sync/pull`, request, credential, timeoutMs),
+    state: () => post(`${base}/v1/sync/state`, null, credential, timeoutMs, 'GET'),
   }
 }
 

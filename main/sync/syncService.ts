@@ -66,6 +66,29 @@ export class SyncService {
     this.lastError = null
   }
 
+  /**
+   * Points the desk at a hub it has just enrolled with. Unless that is the hub already in use, the
+   * desk sends its whole history again (its archived operations: the hub answers `duplicate` for
+   * those it holds) and pulls the new hub's feed from the start, since another hub's change
+   * numbers mean nothing there. A run in flight with the previous hub finishes first, so that none
+   * of its acknowledgements lands after the history was queued again.
+   */
+  async switchHub(link: Pick<HubLink, 'hubUrl' | 'site'>, transport: HubTransport): Promise<void> {
+    const previous = this.attached
+    this.attached = null
+    await this.running
+    const sameHub = previous?.mode === 'hub' && previous.link.hubUrl === link.hubUrl
+    if (!sameHub) {
+      this.repo.sqlite.transaction(() => {
+        this.repo.sqlite
+          .prepare("UPDATE outbox SET state = 'pending', acked_at = NULL WHERE state = 'acked'")
+          .run()
+        this.repo.sqlite.prepare("DELETE FROM sync_state WHERE id IN ('cursor', 'epoch')").run()
+      })()
+    }
+    this.attach('hub', link, transport)
+  }
+
   /** Background sync every `intervalMs` while attached; runs never overlap. */
   start(intervalMs: number): void {
     this.stop()

@@ -163,8 +163,17 @@ describe('a write', () => {
     const op = outboxRows(t.database.sqlite)[1]!
     expect(op.kind).toBe('update')
     expect(op.hlc).toBe(updated.version)
-    expect(JSON.parse(op.fields)).toEqual({ email: 'j.dupont@example.fr', notes: 'VIP' })
-    expect(JSON.parse(op.base)).toEqual({ email: created.version, notes: created.version })
+    // updatedAt travels with every update, so that all desks agree on it (merged by clock at the hub)
+    expect(JSON.parse(op.fields)).toEqual({
+      email: 'j.dupont@example.fr',
+      notes: 'VIP',
+      updatedAt: updated.updatedAt,
+    })
+    expect(JSON.parse(op.base)).toEqual({
+      email: created.version,
+      notes: created.version,
+      updatedAt: created.version,
+    })
 
     const audit = auditRows(t.database.sqlite)[1]!
     expect(audit.action).toBe('customer.update')
@@ -189,7 +198,11 @@ describe('a write', () => {
       unit.update(customerEntity, created.id, { notes: 'b', city: 'Nice' }),
     )
     const op = outboxRows(t.database.sqlite)[2]!
-    expect(JSON.parse(op.base)).toEqual({ notes: first.version, city: created.version })
+    expect(JSON.parse(op.base)).toEqual({
+      notes: first.version,
+      city: created.version,
+      updatedAt: first.version,
+    })
   })
 
   it('a delete is audited with the row before and sends the version it removes', () => {
