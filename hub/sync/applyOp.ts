@@ -23,9 +23,10 @@ interface EntityState {
   deleted: boolean
 }
 
-// Bookkeeping fields that change with every edit: merged by clock like the others, but two desks
-// writing them at once is not a disagreement a person needs to settle.
-const NO_CONFLICT_FIELDS = new Set(['updatedAt'])
+// Fields merged by clock like the others, but whose concurrent change is not a disagreement a
+// person needs to settle: bookkeeping that changes with every edit, and a customer's shown name,
+// which follows its name parts (their own conflicts are recorded, and resolving one rewrites it).
+const NO_CONFLICT_FIELDS = new Set(['updatedAt', 'displayName'])
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null)
 const maxClock = (clocks: Record<string, string>) => latestHlc(Object.values(clocks))
 

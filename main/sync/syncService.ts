@@ -4,6 +4,7 @@ import type { Clock } from '../app/clock'
 import { customers, outbox, syncConflicts } from '../db/schema'
 import { AppError } from '../ipc/appError'
 import { seriesVoidEntity } from '../modules/billing/billingService'
+import { nameKeys } from '../modules/customers/names'
 import type { EntityDef, TableWithId } from '../repo/entities'
 import type { Actor, Repository } from '../repo/repository'
 import { deskEntities } from './deskEntities'
@@ -41,6 +42,7 @@ interface Attached {
   transport: HubTransport
 }
 
+const NAME_FIELDS = new Set(['firstName', 'lastName', 'companyName'])
 const parse = (text: string | null): unknown => (text === null ? null : JSON.parse(text))
 
 /**
@@ -167,7 +169,12 @@ export class SyncService {
       offlineWarning:
         since !== null && this.options.clock.now().getTime() - new Date(since).getTime() > warnMs,
       offlineWarnHours: this.options.offlineWarnHours,
-      updateRequired: this.updateRequired,
+      // Also while an operation refused for its schema version waits in the sync issues list.
+      updateRequired:
+        this.updateRequired ||
+        count(
+          "SELECT count(*) AS n FROM outbox WHERE state = 'rejected' AND json_extract(result, '$.reason') IN ('UPDATE_REQUIRED', 'HUB_TOO_OLD')",
+        ) > 0,
     }
   }
 
@@ -315,7 +322,21 @@ export class SyncService {
       if (conflict.field !== '_deleted' && target) {
         if (chosen === undefined) throw AppError.field('value', 'validation.required')
         const desk = deskEntities[conflict.entity]!
-        const { row: updated } = unit.update(target, conflict.entityId, { [conflict.field]: chosen } as never)
+        const patch: Record<string, unknown> = { [conflict.field]: chosen }
+        if (conflict.entity === 'customer' && NAME_FIELDS.has(conflict.field)) {
+          // The shown name is a synced field of its own: it follows the name part chosen here.
+          const current = unit.load(target, conflict.entityId) as Record<string, unknown> | undefined
+          if (current) {
+            patch.displayName = nameKeys({
+              kind: current.kind as 'person' | 'company',
+              firstName: current.firstName as string | null,
+              lastName: current.lastName as string | null,
+              companyName: current.companyName as string | null,
+              [conflict.field]: chosen,
+            }).displayName
+          }
+        }
+        const { row: updated } = unit.update(target, conflict.entityId, patch as never)
         const derived = desk.derive?.(updated as Record<string, unknown>)
         if (derived)
           unit.db.update(target.table).set(derived).where(eq(target.table.id, conflict.entityId)).run()
