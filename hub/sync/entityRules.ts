@@ -5,6 +5,9 @@
  * - `append`: money records and issued documents, inserted once, never updated nor deleted.
  * `numbered` entities carry a number of a per-desk series that may be used only once.
  */
+
+import { customerSyncedFields } from '../../preload/contract/customers'
+
 export interface EntityRule {
   mode: 'lww' | 'append'
   /** Which kinds a desk may send (the hub itself creates conflict records). */
@@ -35,27 +38,7 @@ export interface EntityRule {
   hubOrigin?: boolean
 }
 
-const customerFields = [
-  'customerNumber',
-  'kind',
-  'title',
-  'firstName',
-  'lastName',
-  'companyName',
-  'displayName',
-  'email',
-  'phones',
-  'language',
-  'street',
-  'postalCode',
-  'city',
-  'country',
-  'billingAddress',
-  'identifiers',
-  'notes',
-  'createdAt',
-  'updatedAt',
-] as const
+const customerFields = customerSyncedFields
 
 export const entityRules: Record<string, EntityRule> = {
   customer: {

@@ -198,3 +198,29 @@ export interface CustomerSaved {
   customer: Customer
   duplicates: DuplicateHint[]
 }
+
+/**
+ * The fields of a customer that sync between desks and the hub (derived search keys excepted):
+ * the hub accepts exactly these, and the conflicts screen names them.
+ */
+export const customerSyncedFields = [
+  'customerNumber',
+  'kind',
+  'title',
+  'firstName',
+  'lastName',
+  'companyName',
+  'displayName',
+  'email',
+  'phones',
+  'language',
+  'street',
+  'postalCode',
+  'city',
+  'country',
+  'billingAddress',
+  'identifiers',
+  'notes',
+  'createdAt',
+  'updatedAt',
+] as const

@@ -5,6 +5,7 @@
  */
 import type { TFunction } from 'i18next'
 import { addressSchema, customerInput, languages, text, titles } from '../../../../preload/contract'
+import { customerSyncedFields } from '../../../../preload/contract/customers'
 import { toFieldIssues } from '../../../../preload/contract/fieldIssues'
 import type { FieldIssue } from '../../../../preload/errors'
 import { formatDateTime, intlLocale } from '../../lib/format'
@@ -109,28 +110,7 @@ export function recordLabelText(label: RecordLabel): string {
 // Conflicts
 
 /** The fields of a customer a conflict can be about (the hub's synced columns), plus `_deleted`. */
-export const conflictFields = [
-  'customerNumber',
-  'kind',
-  'title',
-  'firstName',
-  'lastName',
-  'companyName',
-  'displayName',
-  'email',
-  'phones',
-  'language',
-  'street',
-  'postalCode',
-  'city',
-  'country',
-  'billingAddress',
-  'identifiers',
-  'notes',
-  'createdAt',
-  'updatedAt',
-  '_deleted',
-] as const
+export const conflictFields = [...customerSyncedFields, '_deleted'] as const
 export type ConflictField = (typeof conflictFields)[number]
 
 export function isConflictField(field: string): field is ConflictField {
