@@ -338,6 +338,11 @@ class OpBatch {
         }
       }
     }
+    return this.insertNew(op, 'append')
+  }
+
+  /** A record the hub did not have: every field takes the operation's clock and desk. */
+  private insertNew(op: SyncOp, kind: 'create' | 'append'): Staged {
     const clocks = Object.fromEntries(Object.keys(op.fields).map((k) => [k, op.hlc]))
     const writers = Object.fromEntries(Object.keys(op.fields).map((k) => [k, op.deskId]))
     this.saveEntity(op.entity, op.entityId, {
@@ -350,7 +355,7 @@ class OpBatch {
     const seq = this.appendChange({
       entity: op.entity,
       entityId: op.entityId,
-      kind: 'append',
+      kind,
       fields: op.fields,
       clocks,
       originDesk: op.deskId,
@@ -378,26 +383,7 @@ class OpBatch {
           ? { status: 'rejected', reason: 'NOT_FOUND', message: `${op.entity} ${op.entityId} unknown` }
           : { status: 'deferred', reason: 'NOT_FOUND', message: `waiting for ${op.entity} ${op.entityId}` }
       }
-      const clocks = Object.fromEntries(Object.keys(op.fields).map((k) => [k, op.hlc]))
-      const writers = Object.fromEntries(Object.keys(op.fields).map((k) => [k, op.deskId]))
-      this.saveEntity(op.entity, op.entityId, {
-        fields: { ...op.fields },
-        clocks,
-        writers,
-        version: op.hlc,
-        deleted: false,
-      })
-      const seq = this.appendChange({
-        entity: op.entity,
-        entityId: op.entityId,
-        kind: 'create',
-        fields: op.fields,
-        clocks,
-        originDesk: op.deskId,
-        opId: op.opId,
-        schemaVersion: op.schemaVersion,
-      })
-      return { status: 'applied', seq }
+      return this.insertNew(op, 'create')
     }
 
     if (op.kind === 'delete') {
