@@ -7,6 +7,11 @@
  */
 
 import { customerSyncedFields } from '../../preload/contract/customers'
+import { fleetEntityRules } from './areas/fleet'
+import { fleetDeskEntityRules } from './areas/fleetDesk'
+import { harbourEntityRules } from './areas/harbour'
+import { invoicingEntityRules } from './areas/invoicing'
+import { paymentsEntityRules } from './areas/payments'
 
 export interface EntityRule {
   mode: 'lww' | 'append'
@@ -140,6 +145,11 @@ export const entityRules: Record<string, EntityRule> = {
       'createdAt',
     ],
   },
+  ...harbourEntityRules,
+  ...invoicingEntityRules,
+  ...fleetEntityRules,
+  ...fleetDeskEntityRules,
+  ...paymentsEntityRules,
 }
 
 /** A series belongs to one desk: its id ends with the desk id (`2026-C01`). */

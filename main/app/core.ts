@@ -10,11 +10,17 @@ import { StaffService } from '../modules/auth/staffService'
 import { BillingService } from '../modules/billing/billingService'
 import { customerHandlers } from '../modules/customers/customerHandlers'
 import { CustomerService } from '../modules/customers/customerService'
+import { createFleetArea, type FleetArea } from '../modules/fleet/fleetArea'
+import { createFleetDeskArea, type FleetDeskArea } from '../modules/fleetDesk/fleetDeskArea'
+import { createHarbourArea, type HarbourArea } from '../modules/harbour/harbourArea'
+import { createInvoicingArea, type InvoicingArea } from '../modules/invoicing/invoicingArea'
+import { createPaymentsArea, type PaymentsArea } from '../modules/payments/paymentsArea'
 import { SettingsService } from '../modules/settings/settingsService'
 import { Repository } from '../repo/repository'
 import type { HubLinkStore } from '../sync/hubLinkStore'
 import { syncHandlers } from '../sync/syncHandlers'
 import { SyncService } from '../sync/syncService'
+import type { AreaDeps } from './areaDeps'
 import { type Clock, systemClock } from './clock'
 import type { DeskConfig } from './config'
 
@@ -40,6 +46,11 @@ export interface Services {
   audit: AuditService
   billing: BillingService
   sync: SyncService
+  harbour: HarbourArea
+  invoicing: InvoicingArea
+  fleet: FleetArea
+  fleetDesk: FleetDeskArea
+  payments: PaymentsArea
 }
 
 export interface Core {
@@ -73,6 +84,22 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     offlineWarnHours: options.offlineWarnHours ?? 24,
     ...(options.log ? { log: options.log } : {}),
   })
+  const areaDeps: AreaDeps = {
+    repo,
+    clock,
+    settings,
+    customers,
+    billing,
+    sync,
+    options,
+    log: options.log ?? (() => {}),
+  }
+  const harbour = createHarbourArea(areaDeps)
+  const invoicing = createInvoicingArea({ ...areaDeps, harbour })
+  const fleet = createFleetArea(areaDeps)
+  const fleetDesk = createFleetDeskArea({ ...areaDeps, fleet })
+  const payments = createPaymentsArea({ ...areaDeps, invoicing })
+  const areas = [harbour, invoicing, fleet, fleetDesk, payments]
   const sessions = new SessionStore(clock, () => settings.get().lockAfterMinutes)
 
   const handlers: Handlers = {
@@ -90,6 +117,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...authHandlers({ staff, sessions, settings, clock }),
     ...customerHandlers(customers),
     ...syncHandlers({ sync, deskId: options.deskId, linkStore: options.hubLinkStore ?? null }),
+    ...harbour.handlers,
+    ...invoicing.handlers,
+    ...fleet.handlers,
+    ...fleetDesk.handlers,
+    ...payments.handlers,
   }
   const router = createRouter(handlers, {
     sessions,
@@ -98,11 +130,25 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   })
   const core: Core = {
     database,
-    services: { repo, staff, settings, customers, audit, billing, sync },
+    services: {
+      repo,
+      staff,
+      settings,
+      customers,
+      audit,
+      billing,
+      sync,
+      harbour,
+      invoicing,
+      fleet,
+      fleetDesk,
+      payments,
+    },
     sessions,
     router,
     close: () => {
       sync.stop()
+      for (const area of areas) area.close()
       database.close()
     },
   }

@@ -5,6 +5,11 @@ import type { AppDb } from '../db/open'
 import { customerPhoneKeys, customers, invoices, payments, seriesVoids, syncConflicts } from '../db/schema'
 import { nameKeys, phoneTail } from '../modules/customers/names'
 import type { TableWithId } from '../repo/entities'
+import { fleetDeskEntities } from './areas/fleet'
+import { fleetDeskDeskEntities } from './areas/fleetDesk'
+import { harbourDeskEntities } from './areas/harbour'
+import { invoicingDeskEntities } from './areas/invoicing'
+import { paymentsDeskEntities } from './areas/payments'
 
 type Row = Record<string, unknown>
 
@@ -58,6 +63,11 @@ export const deskEntities: Record<string, DeskEntity> = {
   invoice: { table: invoices, mode: 'append' },
   series_void: { table: seriesVoids, mode: 'append' },
   payment: { table: payments, mode: 'append' },
+  ...harbourDeskEntities,
+  ...invoicingDeskEntities,
+  ...fleetDeskEntities,
+  ...fleetDeskDeskEntities,
+  ...paymentsDeskEntities,
 }
 
 /** Property names of a table's columns (what the outbox and the hub use as field names). */

@@ -27,6 +27,11 @@ import {
   type DuplicateHint,
   idInput,
 } from './customers'
+import { fleetContract } from './fleet'
+import { fleetDeskContract } from './fleetDesk'
+import { harbourContract } from './harbour'
+import { invoicingContract } from './invoicing'
+import { paymentsContract } from './payments'
 import {
   conflictListInput,
   conflictResolveInput,
@@ -79,6 +84,12 @@ export const contract = {
 
   'audit.history': channel<AuditEntry[]>()({ input: entityHistoryInput, access: anyStaff }),
   'outbox.stats': channel<OutboxStats>()({ input: emptyInput, access: anyStaff }),
+
+  ...harbourContract,
+  ...invoicingContract,
+  ...fleetContract,
+  ...fleetDeskContract,
+  ...paymentsContract,
 } satisfies Record<string, ChannelDef<z.ZodType, unknown>>
 
 export type Contract = typeof contract
@@ -103,5 +114,10 @@ export * from './auth'
 export * from './common'
 export * from './customers'
 export * from './fieldIssues'
+export * from './fleet'
+export * from './fleetDesk'
+export * from './harbour'
 export * from './identifiers'
+export * from './invoicing'
+export * from './payments'
 export * from './sync'

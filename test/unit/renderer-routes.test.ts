@@ -24,7 +24,17 @@ describe('hash routes', () => {
     [`#/harbour/customers/${ID}`, { name: 'customer', workspace: 'harbour', id: ID }],
     [`#/telecom/customers/${ID}/edit`, { name: 'customerEdit', workspace: 'telecom', id: ID }],
     ['#/fleet', { name: 'notFound', path: '/fleet' }],
-    ['#/harbour/invoices', { name: 'notFound', path: '/harbour/invoices' }],
+    ['#/harbour/Invoices!', { name: 'notFound', path: '/harbour/Invoices!' }],
+    [
+      '#/harbour/berths/plan?date=2026-07-01',
+      {
+        name: 'area',
+        workspace: 'harbour',
+        section: 'berths',
+        rest: ['plan'],
+        params: { date: '2026-07-01' },
+      },
+    ],
     ['#/harbour/customers/not-an-id', { name: 'notFound', path: '/harbour/customers/not-an-id' }],
     [`#/harbour/customers/${ID}/delete`, { name: 'notFound', path: `/harbour/customers/${ID}/delete` }],
   ])('%s', (hash, route) => {
@@ -50,6 +60,13 @@ describe('hash routes', () => {
     { name: 'customerNew', workspace: 'telecom' },
     { name: 'customer', workspace: 'harbour', id: ID },
     { name: 'customerEdit', workspace: 'harbour', id: ID },
+    {
+      name: 'area',
+      workspace: 'telecom',
+      section: 'fleets',
+      rest: [ID, 'lines', '+32 470'],
+      params: { q: 'é&x' },
+    },
   ])('formats and parses back %j', (route) => {
     expect(parseHash(formatRoute(route))).toEqual(route)
   })

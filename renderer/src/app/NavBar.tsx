@@ -14,6 +14,7 @@ import { useTranslation } from 'react-i18next'
 import { useSyncStatus } from '../features/sync/useSyncStatus'
 import { useCurrentSession } from '../session/useSession'
 import { mayCall } from './access'
+import { areaSections } from './areaRegistry'
 import { useRoute, useWorkspace } from './navigation'
 import { defaultListState, formatRoute, isDeskRoute, type Route, type Workspace, workspaces } from './routes'
 
@@ -106,6 +107,7 @@ export function NavBar() {
   const inWorkspace = (w: Workspace) =>
     route.name !== 'notFound' && !isDeskRoute(route) && route.workspace === w
   const isCustomers = route.name.startsWith('customer')
+  const role = useCurrentSession().staff.role
 
   return (
     <ScrollArea component="nav" aria-label={t('nav.label')} type="scroll">
@@ -134,6 +136,28 @@ export function NavBar() {
                 active={here && isCustomers}
                 aria-current={here && isCustomers ? 'page' : undefined}
               />
+              {areaSections
+                .filter((s) => s.nav && s.workspaces.includes(workspace) && mayCall(role, s.channel))
+                .map((s) => {
+                  const active = here && route.name === 'area' && route.section === s.section
+                  const Icon = s.nav?.icon ?? IconHome
+                  return (
+                    <NavLink
+                      key={s.section}
+                      href={formatRoute({
+                        name: 'area',
+                        workspace,
+                        section: s.section,
+                        rest: [],
+                        params: {},
+                      })}
+                      label={t(s.nav?.labelKey as 'nav.home')}
+                      leftSection={<Icon size={16} stroke={1.6} />}
+                      active={active}
+                      aria-current={active ? 'page' : undefined}
+                    />
+                  )
+                })}
             </section>
           )
         })}

@@ -9,6 +9,10 @@ import { SettingsScreen } from '../features/settings/SettingsScreen'
 import { StaffScreen } from '../features/staff/StaffScreen'
 import { ConflictsScreen } from '../features/sync/ConflictsScreen'
 import { SyncScreen } from '../features/sync/SyncScreen'
+import { useCurrentSession } from '../session/useSession'
+import { mayCall } from './access'
+import { findSection } from './areaRegistry'
+import { Restricted } from './Restricted'
 import type { Route } from './routes'
 
 function NotFound() {
@@ -19,6 +23,22 @@ function NotFound() {
       <Text c="dimmed">{t('common.notFound')}</Text>
     </>
   )
+}
+
+/** A workspace area's screen, if the section exists in that workspace and the role may open it. */
+function AreaScreen({ route }: { route: Extract<Route, { name: 'area' }> }) {
+  const { t } = useTranslation()
+  const role = useCurrentSession().staff.role
+  const section = findSection(route.workspace, route.section)
+  if (!section) return <NotFound />
+  if (!mayCall(role, section.channel))
+    return (
+      <Restricted
+        title={section.nav ? t(section.nav.labelKey as 'common.notFound') : t('common.restricted')}
+      />
+    )
+  const Component = section.component
+  return <Component workspace={route.workspace} rest={route.rest} params={route.params} />
 }
 
 /** The screen of a route; keyed so that moving between two customers starts from a clean state. */
@@ -50,6 +70,8 @@ export function Screen({ route }: { route: Route }) {
       return <SettingsScreen />
     case 'staff':
       return <StaffScreen />
+    case 'area':
+      return <AreaScreen key={`${route.workspace}/${route.section}/${route.rest.join('/')}`} route={route} />
     case 'notFound':
       return <NotFound />
   }

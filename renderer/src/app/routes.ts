@@ -33,9 +33,23 @@ export type Route =
   | { name: 'conflicts'; workspace: Workspace; tab: ConflictTab }
   | { name: 'settings'; workspace: Workspace }
   | { name: 'staff'; workspace: Workspace }
+  /**
+   * A screen of a workspace area (boats, berths, fleets, invoices…): `#/<workspace>/<section>/<rest…>?<params>`.
+   * Each area parses its own `rest` and `params` (see app/areaRegistry.ts); an unknown section is "not found".
+   */
+  | { name: 'area'; workspace: Workspace; section: string; rest: string[]; params: Record<string, string> }
   | { name: 'notFound'; path: string }
 
 const ID = /^[0-9A-HJKMNP-TV-Z]{26}$/
+const SECTION = /^[a-z][a-z0-9-]*$/
+
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    return segment
+  }
+}
 
 function isWorkspace(value: string | undefined): value is Workspace {
   return (workspaces as readonly string[]).includes(value ?? '')
@@ -65,7 +79,16 @@ export function parseHash(hash: string): Route | null {
   if (parts.length === 1) return { name: 'home', workspace }
   const search = new URLSearchParams(query)
   if (area === 'desk') return parseDeskRoute(workspace, parts.slice(2), search) ?? { name: 'notFound', path }
-  if (area !== 'customers') return { name: 'notFound', path }
+  if (area !== 'customers') {
+    if (!area || !SECTION.test(area)) return { name: 'notFound', path }
+    return {
+      name: 'area',
+      workspace,
+      section: area,
+      rest: parts.slice(2),
+      params: Object.fromEntries(search),
+    }
+  }
   if (parts.length === 2) return { name: 'customers', workspace, list: parseListState(search) }
   if (id === 'new' && parts.length === 3) return { name: 'customerNew', workspace }
   if (!id || !ID.test(id)) return { name: 'notFound', path }
@@ -113,6 +136,13 @@ export function formatRoute(route: Route): string {
       return `#/${route.workspace}/desk/${route.name}`
     case 'conflicts':
       return `#/${route.workspace}/desk/conflicts${route.tab === 'resolved' ? '?tab=resolved' : ''}`
+    case 'area': {
+      const path = [route.workspace, route.section, ...route.rest.map(encodeURIComponent)].join('/')
+      const query = new URLSearchParams(
+        Object.entries(route.params).filter(([, value]) => value !== ''),
+      ).toString()
+      return `#/${path}${query ? `?${query}` : ''}`
+    }
     case 'notFound':
       return `#/${route.path}`
   }

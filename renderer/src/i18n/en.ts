@@ -1,3 +1,8 @@
+import { fleetEn, fleetValidationEn } from './areas/fleet.en'
+import { fleetDeskEn, fleetDeskValidationEn } from './areas/fleetDesk.en'
+import { harbourEn, harbourValidationEn } from './areas/harbour.en'
+import { invoicingEn, invoicingValidationEn } from './areas/invoicing.en'
+import { paymentsEn, paymentsValidationEn } from './areas/payments.en'
 import { errorTexts } from './errorTexts'
 import type { Messages } from './fr'
 
@@ -530,6 +535,11 @@ export const en: Messages = {
     error: 'Error',
     notFound: 'Page not found.',
   },
+  harbour: harbourEn,
+  invoicing: invoicingEn,
+  fleet: fleetEn,
+  fleetDesk: fleetDeskEn,
+  payments: paymentsEn,
   validation: {
     required: 'Required.',
     tooLong: 'Text too long.',
@@ -561,6 +571,11 @@ export const en: Messages = {
     enrolmentCode: 'Invalid enrolment code (at least 6 characters).',
     enrolmentRefused: 'Enrolment code refused by the central hub.',
     reasonTooShort: 'Reason too short (at least 3 characters).',
+    ...harbourValidationEn,
+    ...invoicingValidationEn,
+    ...fleetValidationEn,
+    ...fleetDeskValidationEn,
+    ...paymentsValidationEn,
   },
   errors: errorTexts('en'),
 }

@@ -2,6 +2,12 @@
  * French, the default language. Its shape is the type every other language must match
  * (`Messages`), so a key missing in English does not compile.
  */
+
+import { fleetFr, fleetValidationFr } from './areas/fleet.fr'
+import { fleetDeskFr, fleetDeskValidationFr } from './areas/fleetDesk.fr'
+import { harbourFr, harbourValidationFr } from './areas/harbour.fr'
+import { invoicingFr, invoicingValidationFr } from './areas/invoicing.fr'
+import { paymentsFr, paymentsValidationFr } from './areas/payments.fr'
 import { errorTexts } from './errorTexts'
 
 export const fr = {
@@ -536,6 +542,11 @@ export const fr = {
     error: 'Erreur',
     notFound: 'Page introuvable.',
   },
+  harbour: harbourFr,
+  invoicing: invoicingFr,
+  fleet: fleetFr,
+  fleetDesk: fleetDeskFr,
+  payments: paymentsFr,
   validation: {
     required: 'Champ obligatoire.',
     tooLong: 'Texte trop long.',
@@ -567,6 +578,11 @@ export const fr = {
     enrolmentCode: 'Code d’enrôlement invalide (6 caractères au moins).',
     enrolmentRefused: 'Code d’enrôlement refusé par le serveur central.',
     reasonTooShort: 'Motif trop court (3 caractères au moins).',
+    ...harbourValidationFr,
+    ...invoicingValidationFr,
+    ...fleetValidationFr,
+    ...fleetDeskValidationFr,
+    ...paymentsValidationFr,
   },
   errors: errorTexts('fr'),
 }

@@ -1,0 +1,2 @@
+/** Tables of the invoicing area (drizzle-orm; migrations by `npm run db:generate`). */
+export {}

@@ -1,0 +1,5 @@
+import type { harbourFr, harbourValidationFr } from './harbour.fr'
+
+export const harbourEn: typeof harbourFr = {}
+
+export const harbourValidationEn: typeof harbourValidationFr = {}

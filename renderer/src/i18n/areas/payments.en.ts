@@ -1,0 +1,5 @@
+import type { paymentsFr, paymentsValidationFr } from './payments.fr'
+
+export const paymentsEn: typeof paymentsFr = {}
+
+export const paymentsValidationEn: typeof paymentsValidationFr = {}
