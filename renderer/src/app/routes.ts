@@ -85,7 +85,7 @@ export function parseHash(hash: string): Route | null {
       name: 'area',
       workspace,
       section: area,
-      rest: parts.slice(2),
+      rest: parts.slice(2).map(decodeSegment),
       params: Object.fromEntries(search),
     }
   }
