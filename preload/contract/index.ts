@@ -32,6 +32,7 @@ import { fleetDeskContract } from './fleetDesk'
 import { harbourContract } from './harbour'
 import { invoicingContract } from './invoicing'
 import { paymentsContract } from './payments'
+import { provisioningContract } from './provisioning'
 import {
   conflictListInput,
   conflictResolveInput,
@@ -88,6 +89,7 @@ export const contract = {
   ...harbourContract,
   ...invoicingContract,
   ...fleetContract,
+  ...provisioningContract,
   ...fleetDeskContract,
   ...paymentsContract,
 } satisfies Record<string, ChannelDef<z.ZodType, unknown>>
@@ -120,4 +122,5 @@ export * from './harbour'
 export * from './identifiers'
 export * from './invoicing'
 export * from './payments'
+export * from './provisioning'
 export * from './sync'

@@ -9,6 +9,7 @@ import { fleetDeskSections } from '../features/fleetDesk/sections'
 import { harbourSections } from '../features/harbour/sections'
 import { invoicingSections } from '../features/invoicing/sections'
 import { paymentsSections } from '../features/payments/sections'
+import { provisioningSections } from '../features/provisioning/sections'
 import type { AreaSection } from './areaSection'
 
 export const areaSections: readonly AreaSection[] = [
@@ -17,6 +18,7 @@ export const areaSections: readonly AreaSection[] = [
   ...fleetSections,
   ...fleetDeskSections,
   ...paymentsSections,
+  ...provisioningSections,
 ]
 
 export function findSection(workspace: string, section: string): AreaSection | undefined {

@@ -3,6 +3,7 @@ import { fleetDeskEn, fleetDeskValidationEn } from './areas/fleetDesk.en'
 import { harbourEn, harbourValidationEn } from './areas/harbour.en'
 import { invoicingEn, invoicingValidationEn } from './areas/invoicing.en'
 import { paymentsEn, paymentsValidationEn } from './areas/payments.en'
+import { provisioningEn, provisioningValidationEn } from './areas/provisioning.en'
 import { errorTexts } from './errorTexts'
 import type { Messages } from './fr'
 
@@ -540,6 +541,7 @@ export const en: Messages = {
   fleet: fleetEn,
   fleetDesk: fleetDeskEn,
   payments: paymentsEn,
+  provisioning: provisioningEn,
   validation: {
     required: 'Required.',
     tooLong: 'Text too long.',
@@ -576,6 +578,7 @@ export const en: Messages = {
     ...fleetValidationEn,
     ...fleetDeskValidationEn,
     ...paymentsValidationEn,
+    ...provisioningValidationEn,
   },
   errors: errorTexts('en'),
 }

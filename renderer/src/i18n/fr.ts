@@ -8,6 +8,7 @@ import { fleetDeskFr, fleetDeskValidationFr } from './areas/fleetDesk.fr'
 import { harbourFr, harbourValidationFr } from './areas/harbour.fr'
 import { invoicingFr, invoicingValidationFr } from './areas/invoicing.fr'
 import { paymentsFr, paymentsValidationFr } from './areas/payments.fr'
+import { provisioningFr, provisioningValidationFr } from './areas/provisioning.fr'
 import { errorTexts } from './errorTexts'
 
 export const fr = {
@@ -547,6 +548,7 @@ export const fr = {
   fleet: fleetFr,
   fleetDesk: fleetDeskFr,
   payments: paymentsFr,
+  provisioning: provisioningFr,
   validation: {
     required: 'Champ obligatoire.',
     tooLong: 'Texte trop long.',
@@ -583,6 +585,7 @@ export const fr = {
     ...fleetValidationFr,
     ...fleetDeskValidationFr,
     ...paymentsValidationFr,
+    ...provisioningValidationFr,
   },
   errors: errorTexts('fr'),
 }

@@ -1,0 +1,47 @@
+import type { UnitOfWork } from '../../../repo/repository'
+
+/*
+ * The seam between the fleet module (which decides what the network must do) and the provisioning
+ * queue (which carries it to the operator and reports the outcome). A change the network must carry
+ * out is recorded as a request in the same write as the change itself, and the line only takes its
+ * new state when the operator confirms (ARCHITECTURE.md: never assumed done while offline).
+ */
+
+export type ProvisioningAction =
+  | 'activate'
+  | 'swap'
+  | 'suspend'
+  | 'reactivate'
+  | 'stop'
+  | 'barrings'
+  | 'plan'
+  | 'options'
+  | 'payByMobile'
+
+export interface ProvisioningEnqueue {
+  lineId: string
+  action: ProvisioningAction
+  /** What the operator needs (ICCID, new plan, barring set…); JSON-serialisable. */
+  payload: Record<string, unknown>
+  /** For a scheduled action (activation on a date): `YYYY-MM-DD`. */
+  effectiveDate?: string
+}
+
+export interface ProvisioningOutcome {
+  requestId: string
+  lineId: string
+  action: ProvisioningAction
+  payload: Record<string, unknown>
+  status: 'done' | 'failed'
+  /** Why the operator refused (code and French text), when failed. */
+  reason?: string
+  operatorRef?: string
+}
+
+export interface ProvisioningQueue {
+  /** Records a queued request inside the caller's write (same transaction as the change it carries). */
+  enqueue(unit: UnitOfWork, request: ProvisioningEnqueue): { requestId: string }
+}
+
+/** What the fleet module does when the operator confirms or refuses; called inside a write. */
+export type ProvisioningOutcomeHandler = (unit: UnitOfWork, outcome: ProvisioningOutcome) => void

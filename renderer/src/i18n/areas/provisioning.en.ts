@@ -1,0 +1,5 @@
+import type { provisioningFr, provisioningValidationFr } from './provisioning.fr'
+
+export const provisioningEn: typeof provisioningFr = {}
+
+export const provisioningValidationEn: typeof provisioningValidationFr = {}
