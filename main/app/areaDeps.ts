@@ -1,3 +1,4 @@
+import type { DocumentStore } from '../documents/documentStore'
 import type { BillingService } from '../modules/billing/billingService'
 import type { CustomerService } from '../modules/customers/customerService'
 import type { SettingsService } from '../modules/settings/settingsService'
@@ -14,6 +15,8 @@ export interface AreaDeps {
   customers: CustomerService
   billing: BillingService
   sync: SyncService
+  /** Issued documents and uploaded files, kept byte for byte with their SHA-256. */
+  documents: DocumentStore
   options: CoreOptions
   log: (entry: Record<string, unknown>) => void
 }

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { type OpenDatabase, openDatabase } from '../db/open'
 import { demoStaff } from '../demo/demoStaff'
+import { DocumentStore } from '../documents/documentStore'
 import { createRouter, type Handlers, type Router } from '../ipc/router'
 import { AuditService } from '../modules/audit/auditService'
 import { authHandlers } from '../modules/auth/authHandlers'
@@ -91,6 +92,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     customers,
     billing,
     sync,
+    documents: new DocumentStore(repo),
     options,
     log: options.log ?? (() => {}),
   }

@@ -52,5 +52,12 @@ export const migrations: Migration[] = [
       "DROP INDEX `customers_alt_name_idx`;",
       "CREATE INDEX `customers_alt_name_idx` ON `customers` (`alt_name`,`sort_name`,`id`);"
     ]
+  },
+  {
+    "tag": "0004_large_luckman",
+    "statements": [
+      "CREATE TABLE `stored_documents` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`kind` text NOT NULL,\n\t`owner_entity` text NOT NULL,\n\t`owner_id` text NOT NULL,\n\t`file_name` text NOT NULL,\n\t`mime_type` text NOT NULL,\n\t`sha256` text NOT NULL,\n\t`size_bytes` integer NOT NULL,\n\t`bytes` blob NOT NULL,\n\t`desk_id` text NOT NULL,\n\t`staff_id` text,\n\t`created_at` text NOT NULL\n);",
+      "CREATE INDEX `stored_documents_owner_idx` ON `stored_documents` (`owner_entity`,`owner_id`,`kind`);"
+    ]
   }
 ]

@@ -44,3 +44,30 @@ export interface Page<T> {
   /** Opaque keyset cursor for the next page; null on the last page. */
   nextCursor: string | null
 }
+
+/** A file sent to the renderer (a PDF, an .xlsx): it saves or shows it, never reads the disk itself. */
+export interface FileDownload {
+  fileName: string
+  mimeType: string
+  base64: string
+  sha256?: string
+}
+
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/
+
+/**
+ * A file the clerk picked (a proof of transfer, an attachment), sent as base64. The size is checked
+ * here; the type must be checked by the handler from the bytes themselves, never from the name.
+ */
+export function fileUpload(maxBytes: number) {
+  return z.object({
+    fileName: text(200),
+    base64: z
+      .string()
+      .regex(BASE64, { error: 'validation.invalidFormat' })
+      .refine((b64) => Math.floor((b64.length * 3) / 4) - (b64.match(/=+$/)?.[0].length ?? 0) <= maxBytes, {
+        error: 'validation.fileTooBig',
+        params: { maximum: Math.round(maxBytes / 1024) },
+      }),
+  })
+}

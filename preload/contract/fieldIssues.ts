@@ -10,7 +10,10 @@ import type { FieldIssue } from '../errors'
 export function toFieldIssues(error: z.ZodError): FieldIssue[] {
   return error.issues.map((issue): FieldIssue => {
     const path = issue.path.map(String).join('.')
-    if (issue.message.startsWith('validation.')) return { path, key: issue.message }
+    if (issue.message.startsWith('validation.')) {
+      const params = issue.code === 'custom' ? (issue.params as FieldIssue['params']) : undefined
+      return params ? { path, key: issue.message, params } : { path, key: issue.message }
+    }
     switch (issue.code) {
       case 'invalid_type':
         return issue.input === undefined

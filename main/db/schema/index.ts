@@ -1,6 +1,7 @@
 export * from './billing'
 export * from './core'
 export * from './customers'
+export * from './documents'
 export * from './fleet'
 export * from './fleetDesk'
 export * from './harbour'

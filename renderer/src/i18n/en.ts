@@ -568,6 +568,8 @@ export const en: Messages = {
     wrongPassword: 'Wrong password.',
     amountMinor: 'Invalid amount: a whole number of cents is expected.',
     amountPositive: 'The amount must be greater than zero.',
+    fileTooBig: 'File too large (at most {{maximum}} KB).',
+    fileType: 'File type not accepted ({{accepted}}).',
     amountOverBalance: 'The amount is more than the balance due.',
     url: 'Invalid web address (it starts with http:// or https://).',
     enrolmentCode: 'Invalid enrolment code (at least 6 characters).',

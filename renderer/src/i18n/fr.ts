@@ -575,6 +575,8 @@ export const fr = {
     wrongPassword: 'Mot de passe incorrect.',
     amountMinor: 'Montant invalide : un nombre entier de centimes est attendu.',
     amountPositive: 'Le montant doit être supérieur à zéro.',
+    fileTooBig: 'Fichier trop volumineux (maximum {{maximum}} Ko).',
+    fileType: 'Type de fichier non accepté ({{accepted}}).',
     amountOverBalance: 'Le montant dépasse le reste dû.',
     url: 'Adresse web invalide (elle commence par http:// ou https://).',
     enrolmentCode: 'Code d’enrôlement invalide (6 caractères au moins).',
