@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react'
-import type { ChannelName } from '../../../preload/contract'
+import type { ChannelName, Customer } from '../../../preload/contract'
 import type { Workspace } from './routes'
 
 export interface AreaScreenProps {
@@ -17,5 +17,20 @@ export interface AreaSection {
   /** A navbar entry (i18n key and icon), or none for screens reached from another one. */
   nav?: { labelKey: string; icon: ComponentType<{ size?: number; stroke?: number }> }
   /** The role must be allowed this channel to see the entry and open the screen. */
+  channel: ChannelName
+}
+
+export interface CustomerPanelProps {
+  workspace: Workspace
+  customerId: string
+  customer: Customer
+}
+
+/** A block an area adds to the customer's page (boats, contracts, account, fleet…). */
+export interface CustomerPanel {
+  id: string
+  workspaces: readonly Workspace[]
+  component: ComponentType<CustomerPanelProps>
+  /** Shown only to roles allowed this channel. */
   channel: ChannelName
 }

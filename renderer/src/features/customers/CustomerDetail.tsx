@@ -3,10 +3,13 @@ import { IconArrowLeft, IconPencil, IconUserQuestion } from '@tabler/icons-react
 import { useTranslation } from 'react-i18next'
 import { isApiError } from '../../api/call'
 import { useChannelQuery } from '../../api/hooks'
+import { mayCall } from '../../app/access'
+import { customerPanels } from '../../app/areaRegistry'
 import { navigate } from '../../app/navigation'
 import { defaultListState, formatRoute, type Workspace } from '../../app/routes'
 import { PageHeader } from '../../components/PageHeader'
 import { QueryError } from '../../components/QueryError'
+import { useCurrentSession } from '../../session/useSession'
 import { CustomerHistory } from './CustomerHistory'
 import { CustomerSummary } from './CustomerSummary'
 import { DuplicateWarning } from './DuplicateWarning'
@@ -14,6 +17,7 @@ import { DuplicateWarning } from './DuplicateWarning'
 export function CustomerDetail({ workspace, id }: { workspace: Workspace; id: string }) {
   const { t } = useTranslation()
   const customer = useChannelQuery('customers.get', { id })
+  const role = useCurrentSession().staff.role
   const c = customer.data
   // The same check as in the form, so a duplicate saved anyway stays visible on the record.
   const duplicates = useChannelQuery(
@@ -86,6 +90,11 @@ export function CustomerDetail({ workspace, id }: { workspace: Workspace; id: st
         onOpen={(other) => navigate({ name: 'customer', workspace, id: other })}
       />
       <CustomerSummary customer={c} />
+      {customerPanels
+        .filter((panel) => panel.workspaces.includes(workspace) && mayCall(role, panel.channel))
+        .map(({ id: panelId, component: Panel }) => (
+          <Panel key={panelId} workspace={workspace} customerId={id} customer={c} />
+        ))}
       <CustomerHistory customerId={id} />
     </Stack>
   )

@@ -1,0 +1,4 @@
+/** Tab of a business account's fleet page (owned by the fleet-desk area; embedded by fleet's account screen). */
+export function TicketsTab(_props: { customerId: string }) {
+  return null
+}
