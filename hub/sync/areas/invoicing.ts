@@ -1,4 +1,78 @@
 import type { EntityRule } from '../entityRules'
 
 /** What the hub accepts for the invoicing area's entities (see entityRules.ts). */
-export const invoicingEntityRules: Record<string, EntityRule> = {}
+export const invoicingEntityRules: Record<string, EntityRule> = {
+  // Lines are issued with their invoice and never change, like it.
+  invoice_line: {
+    mode: 'append',
+    deskKinds: ['append'],
+    refs: { invoiceId: 'invoice' },
+    fields: [
+      'invoiceId',
+      'position',
+      'label',
+      'quantityMilli',
+      'unitNetMinor',
+      'vatRateBp',
+      'lineNetMinor',
+      'deskId',
+      'createdAt',
+    ],
+    required: [
+      'invoiceId',
+      'position',
+      'label',
+      'quantityMilli',
+      'unitNetMinor',
+      'vatRateBp',
+      'lineNetMinor',
+      'deskId',
+      'createdAt',
+    ],
+  },
+  cashup: {
+    mode: 'append',
+    deskKinds: ['append'],
+    fields: [
+      'deskId',
+      'day',
+      'currency',
+      'byMethod',
+      'expectedCashMinor',
+      'countedCashMinor',
+      'differenceMinor',
+      'note',
+      'staffId',
+      'createdAt',
+    ],
+    required: [
+      'deskId',
+      'day',
+      'currency',
+      'byMethod',
+      'expectedCashMinor',
+      'countedCashMinor',
+      'differenceMinor',
+      'createdAt',
+    ],
+  },
+  portal_access: {
+    mode: 'append',
+    deskKinds: ['append'],
+    refs: { customerId: 'customer' },
+    fields: [
+      'customerId',
+      'login',
+      'passwordHash',
+      'verifiedBy',
+      'invoiceId',
+      'sentTo',
+      'messageId',
+      'activatedAt',
+      'deskId',
+      'staffId',
+      'createdAt',
+    ],
+    required: ['customerId', 'login', 'passwordHash', 'verifiedBy', 'sentTo', 'deskId', 'createdAt'],
+  },
+}

@@ -27,9 +27,17 @@ export const invoices = sqliteTable(
     creditedInvoiceId: text('credited_invoice_id'),
     deskId: text('desk_id').notNull(),
     createdAt: text('created_at').notNull(),
+    /** The harbour contract a contract invoice bills, and which instalment of how many. */
+    contractId: text('contract_id'),
+    instalmentNo: integer('instalment_no'),
+    instalmentCount: integer('instalment_count'),
+    /** Why a credit note corrects its invoice (printed on it). */
+    reason: text('reason'),
   },
   (t) => [
     uniqueIndex('invoices_series_number_idx').on(t.series, t.number),
+    index('invoices_contract_idx').on(t.contractId),
+    index('invoices_credited_idx').on(t.creditedInvoiceId),
     index('invoices_customer_idx').on(t.customerId, t.issueDate),
   ],
 )
@@ -69,6 +77,17 @@ export const payments = sqliteTable(
     deskId: text('desk_id').notNull(),
     staffId: text('staff_id'),
     createdAt: text('created_at').notNull(),
+    /**
+     * What the method needs besides the reference, as JSON: cash tendered and change, the cheque's
+     * bank and drawer, the transfer's date. Free-form so that gateway methods add theirs.
+     */
+    details: text('details'),
+    /** Why a reversal cancels its payment (a reversal row only). */
+    reason: text('reason'),
   },
-  (t) => [index('payments_invoice_idx').on(t.invoiceId), index('payments_customer_idx').on(t.customerId)],
+  (t) => [
+    index('payments_invoice_idx').on(t.invoiceId),
+    index('payments_customer_idx').on(t.customerId),
+    index('payments_desk_received_idx').on(t.deskId, t.receivedAt),
+  ],
 )

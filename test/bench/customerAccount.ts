@@ -1,0 +1,202 @@
+/**
+ * Customer account benchmark (issue #5): 20 000 customers and 1 000 000 invoices (with their lines
+ * and ~700 000 payments) inserted with raw SQL in large transactions, then
+ *  - the p50/p95/p99 of the `invoicing.account` channel, called through the router as the renderer
+ *    does (input validation, role check, handler), for random customers;
+ *  - invoice PDFs rendered per second on one core (pdfmake, the same model as an issued invoice).
+ * Prints figures only. Sizes: BENCH_CUSTOMERS, BENCH_INVOICES, BENCH_CALLS, BENCH_PDFS.
+ *   npx tsx test/bench/customerAccount.ts
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createCore } from '../../main/app/core'
+import { ms, summarize, table } from './stats'
+
+const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 20_000)
+const INVOICES = Number(process.env.BENCH_INVOICES ?? 1_000_000)
+const CALLS = Number(process.env.BENCH_CALLS ?? 2_000)
+const PDFS = Number(process.env.BENCH_PDFS ?? 200)
+const DESK = 'B01'
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
+
+/** A valid, ordered ULID-shaped id from a number (the schemas check the shape). */
+function idOf(prefix: number, n: number): string {
+  let out = ''
+  let v = BigInt(prefix) * 10_000_000_000n + BigInt(n)
+  for (let i = 0; i < 26; i++) {
+    out = CROCKFORD[Number(v % 32n)]! + out
+    v /= 32n
+  }
+  return out
+}
+
+// Deterministic: the same sizes give the same data.
+let state = 0x9e3779b9
+function rand(): number {
+  state ^= state << 13
+  state ^= state >>> 17
+  state ^= state << 5
+  return (state >>> 0) / 0x1_0000_0000
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'guichet-bench-account-'))
+const core = await createCore({ dataDir: dir, deskId: DESK, demo: false, host: 'browser', version: 'bench' })
+const sqlite = core.database.sqlite
+const t0 = performance.now()
+
+// Customers: every NOT NULL column filled, derived columns included (as the desk stores them).
+const columns = (
+  sqlite.prepare('PRAGMA table_info(customers)').all() as { name: string; notnull: number }[]
+).map((c) => c.name)
+const insertCustomer = sqlite.prepare(
+  `INSERT INTO customers (${columns.join(',')}) VALUES (${columns.map((c) => `@${c}`).join(',')})`,
+)
+const customerIds: string[] = []
+sqlite.transaction(() => {
+  for (let i = 1; i <= CUSTOMERS; i++) {
+    const id = idOf(1, i)
+    customerIds.push(id)
+    const name = `Client ${i}`
+    const row: Record<string, unknown> = Object.fromEntries(columns.map((c) => [c, null]))
+    Object.assign(row, {
+      id,
+      customer_number: `${DESK}-${String(i).padStart(6, '0')}`,
+      kind: 'person',
+      last_name: name,
+      display_name: name,
+      sort_name: name.toLowerCase(),
+      alt_name: name.toLowerCase(),
+      phones: '[]',
+      language: 'fr',
+      street: `${i} quai du Port`,
+      postal_code: '17000',
+      city: 'La Rochelle',
+      country: 'FR',
+      identifiers: '{}',
+      version: '0',
+      clocks: '{}',
+      created_at: '2022-01-01T08:00:00.000Z',
+      updated_at: '2022-01-01T08:00:00.000Z',
+    })
+    insertCustomer.run(row)
+  }
+})()
+
+const insertInvoice = sqlite.prepare(
+  `INSERT INTO invoices (id, series, number, invoice_number, customer_id, kind, label, issue_date, currency,
+     total_net_minor, total_vat_minor, total_gross_minor, desk_id, created_at)
+   VALUES (?, ?, ?, ?, ?, 'service', 'Facture de prestation', ?, 'EUR', ?, ?, ?, ?, ?)`,
+)
+const insertLine = sqlite.prepare(
+  `INSERT INTO invoice_lines (id, invoice_id, position, label, quantity_milli, unit_net_minor, vat_rate_bp,
+     line_net_minor, desk_id, created_at) VALUES (?, ?, 0, 'Amarrage', 1000, ?, 2000, ?, ?, ?)`,
+)
+const insertPayment = sqlite.prepare(
+  `INSERT INTO payments (id, invoice_id, customer_id, method, amount_minor, currency, received_at, reference,
+     desk_id, created_at) VALUES (?, ?, ?, ?, ?, 'EUR', ?, ?, ?, ?)`,
+)
+// Invoices in date order, numbered per yearly series without gaps, spread over 2022–2026.
+const perYear = new Map<string, number>()
+const BATCH = 50_000
+let payments = 0
+for (let start = 0; start < INVOICES; start += BATCH) {
+  sqlite.transaction(() => {
+    for (let i = start; i < Math.min(INVOICES, start + BATCH); i++) {
+      const dayIndex = Math.floor((i / INVOICES) * 1_780)
+      const date = new Date(Date.UTC(2022, 0, 3 + dayIndex)).toISOString().slice(0, 10)
+      const series = `${date.slice(0, 4)}-${DESK}`
+      const number = (perYear.get(series) ?? 0) + 1
+      perYear.set(series, number)
+      const id = idOf(2, i + 1)
+      const net = 2_000 + Math.floor(rand() * 300_000)
+      const vat = Math.round(net * 0.2)
+      const customer = customerIds[Math.floor(rand() * customerIds.length)]!
+      const at = `${date}T10:00:00.000Z`
+      insertInvoice.run(
+        id,
+        series,
+        number,
+        `${series}-${String(number).padStart(6, '0')}`,
+        customer,
+        date,
+        net,
+        vat,
+        net + vat,
+        DESK,
+        at,
+      )
+      insertLine.run(idOf(3, i + 1), id, net, net, DESK, at)
+      if (rand() < 0.7) {
+        insertPayment.run(idOf(4, i + 1), id, customer, 'cheque', net + vat, at, '1234567', DESK, at)
+        payments++
+      }
+    }
+  })()
+}
+sqlite.exec('ANALYZE')
+const loadedIn = (performance.now() - t0) / 1000
+
+// The channel as the renderer calls it: through the router, with a logged-in counter clerk.
+await core.services.staff.create(
+  { staffId: null, deskId: DESK },
+  {
+    username: 'bench',
+    displayName: 'Bench',
+    role: 'counter',
+    password: 'guichet-bench',
+  },
+)
+const ctx = { connectionId: 'bench', host: 'browser' as const }
+const login = await core.router.call(ctx, 'auth.login', { username: 'bench', password: 'guichet-bench' })
+if (!login.ok) throw new Error(JSON.stringify(login.error))
+for (let i = 0; i < 200; i++) {
+  await core.router.call(ctx, 'invoicing.account', {
+    customerId: customerIds[i % customerIds.length]!,
+    limit: 50,
+  })
+}
+const samples: number[] = []
+let rows = 0
+for (let i = 0; i < CALLS; i++) {
+  const customerId = customerIds[Math.floor(rand() * customerIds.length)]!
+  const started = performance.now()
+  const result = await core.router.call(ctx, 'invoicing.account', { customerId, limit: 50 })
+  samples.push(performance.now() - started)
+  if (!result.ok) throw new Error(JSON.stringify(result.error))
+  rows += (result.data as { items: unknown[] }).items.length
+}
+const account = summarize(samples)
+
+// Invoice PDFs, one after the other on this one thread (pdfmake is synchronous work).
+const ids = sqlite.prepare('SELECT id FROM invoices ORDER BY random() LIMIT ?').all(PDFS) as { id: string }[]
+await core.services.invoicing.invoices.renderStored(ids[0]!.id)
+const pdfStart = performance.now()
+let bytes = 0
+for (const { id } of ids) bytes += (await core.services.invoicing.invoices.renderStored(id)).bytes.length
+const pdfSeconds = (performance.now() - pdfStart) / 1000
+
+console.log(`customer account benchmark — ${CUSTOMERS} customers, ${INVOICES} invoices, ${payments} payments`)
+console.log(
+  `loaded with raw SQL in ${loadedIn.toFixed(1)} s; ${rows / CALLS} invoices per account page on average\n`,
+)
+console.log(
+  table(
+    ['measure', 'calls', 'p50 ms', 'p95 ms', 'p99 ms', 'mean ms'],
+    [
+      [
+        'invoicing.account (router)',
+        String(CALLS),
+        ms(account.p50),
+        ms(account.p95),
+        ms(account.p99),
+        ms(account.mean),
+      ],
+    ],
+  ),
+)
+console.log(
+  `\ninvoice PDFs: ${PDFS} in ${pdfSeconds.toFixed(2)} s = ${(PDFS / pdfSeconds).toFixed(1)} per second on one core (${Math.round(bytes / PDFS / 1024)} KiB each)`,
+)
+core.close()
+rmSync(dir, { recursive: true, force: true })
