@@ -1,0 +1,733 @@
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Breadcrumbs,
+  Button,
+  Checkbox,
+  Grid,
+  Group,
+  Modal,
+  NumberInput,
+  Paper,
+  Select,
+  SimpleGrid,
+  Skeleton,
+  Stack,
+  Tabs,
+  Text,
+  TextInput,
+} from '@mantine/core'
+import { IconCalendar, IconLock, IconRefresh } from '@tabler/icons-react'
+import { useQueryClient } from '@tanstack/react-query'
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { type barringCodes, fleetUserLanguages, type LineDetail } from '../../../../preload/contract/fleet'
+import { call } from '../../api/call'
+import { useChannelQuery } from '../../api/hooks'
+import { channelKey } from '../../api/queryKeys'
+import { formatRoute, type Workspace } from '../../app/routes'
+import { IssueText } from '../../components/IssueText'
+import { notifyError, notifySuccess } from '../../components/notify'
+import { PageHeader } from '../../components/PageHeader'
+import { QueryError } from '../../components/QueryError'
+import { formatDate, formatMoney } from '../../lib/format'
+import { LineRequests } from '../provisioning/LineRequests'
+import { AddressInputs, type AddressValues, emptyAddress } from './AddressInputs'
+import { formatIccid, formatMobile, statusColor } from './fleetFormat'
+import { useFieldErrors } from './useFieldErrors'
+
+/** What each status allows (the same table main applies: lineStatus.ts). */
+const allowed: Record<LineDetail['status'], string[]> = {
+  PENDING: ['activate', 'swap', 'stop', 'edit'],
+  ACTIVE: ['swap', 'suspend', 'stop', 'edit'],
+  SUSPENDED: ['swap', 'reactivate', 'stop', 'edit'],
+  STOPPED: [],
+}
+
+/** One line: its SIM (ICCID, PUK for agents), life-cycle actions, user data, address, barrings. */
+export function LineDetailScreen({
+  workspace,
+  customerId,
+  lineId,
+}: {
+  workspace: Workspace
+  customerId: string
+  lineId: string
+}) {
+  const { t, i18n } = useTranslation()
+  const client = useQueryClient()
+  const line = useChannelQuery('fleet.lines.get', { id: lineId })
+  const account = useChannelQuery('fleet.accounts.get', { customerId })
+  const catalog = useChannelQuery('fleet.catalog.get', {})
+  const [dialog, setDialog] = useState<null | 'activate' | 'swap' | 'stop'>(null)
+  const planName = (code: string) => catalog.data?.plans.find((p) => p.code === code)?.name ?? code
+  const optionName = (code: string) => catalog.data?.options.find((o) => o.code === code)?.name ?? code
+
+  const refresh = (data?: LineDetail) => {
+    if (data) client.setQueryData(channelKey('fleet.lines.get', { id: lineId }), data)
+    void client.invalidateQueries({ queryKey: ['provisioning.list'] })
+    void client.invalidateQueries({ queryKey: ['fleet.lines.list'] })
+  }
+  const simple = async (channel: 'fleet.lines.suspend' | 'fleet.lines.reactivate', message: string) => {
+    try {
+      refresh(await call(channel, { id: lineId }))
+      notifySuccess(message)
+    } catch (error) {
+      notifyError(t, error)
+    }
+  }
+
+  if (line.isError) return <QueryError error={line.error} onRetry={() => void line.refetch()} />
+  if (!line.data) return <Skeleton h={300} />
+  const l = line.data
+  const can = (action: string) => allowed[l.status].includes(action)
+
+  return (
+    <Stack gap="xs">
+      <Breadcrumbs>
+        <Anchor
+          href={formatRoute({ name: 'area', workspace, section: 'fleets', rest: [], params: {} })}
+          size="sm"
+        >
+          {t('fleet.accounts.title')}
+        </Anchor>
+        <Anchor
+          href={formatRoute({ name: 'area', workspace, section: 'fleets', rest: [customerId], params: {} })}
+          size="sm"
+        >
+          {account.data?.name ?? '…'}
+        </Anchor>
+        <span>{formatMobile(l.phoneNumber)}</span>
+      </Breadcrumbs>
+      <PageHeader
+        title={formatMobile(l.phoneNumber)}
+        subtitle={
+          <Group gap="xs">
+            <Badge color={statusColor[l.status]} variant="light">
+              {t(`fleet.status.${l.status}`)}
+            </Badge>
+            <span>
+              {l.description} · {l.userName}
+            </span>
+          </Group>
+        }
+        actions={
+          <>
+            {can('activate') && (
+              <Button leftSection={<IconCalendar size={16} />} onClick={() => setDialog('activate')}>
+                {t('fleet.line.activate')}
+              </Button>
+            )}
+            {can('swap') && (
+              <Button
+                variant="default"
+                leftSection={<IconRefresh size={16} />}
+                onClick={() => setDialog('swap')}
+              >
+                {t('fleet.line.swap')}
+              </Button>
+            )}
+            {can('suspend') && (
+              <Button
+                variant="default"
+                onClick={() => void simple('fleet.lines.suspend', t('fleet.line.suspendRequested'))}
+              >
+                {t('fleet.line.suspend')}
+              </Button>
+            )}
+            {can('reactivate') && (
+              <Button
+                variant="default"
+                onClick={() => void simple('fleet.lines.reactivate', t('fleet.line.reactivateRequested'))}
+              >
+                {t('fleet.line.reactivate')}
+              </Button>
+            )}
+            {can('stop') && (
+              <Button color="red" variant="light" onClick={() => setDialog('stop')}>
+                {t('fleet.line.stop')}
+              </Button>
+            )}
+          </>
+        }
+      />
+      {l.status === 'PENDING' && l.activationDate && (
+        <Alert color="blue" variant="light" p="xs" icon={<IconCalendar size={16} />}>
+          {t('fleet.line.willActivate', { date: formatDate(l.activationDate, i18n.language) })}
+        </Alert>
+      )}
+      {l.status === 'STOPPED' && (
+        <Alert color="gray" variant="light" p="xs">
+          {t('fleet.line.stoppedOn', {
+            date: l.stoppedAt ? formatDate(l.stoppedAt.slice(0, 10), i18n.language) : '',
+          })}
+        </Alert>
+      )}
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, md: 5 }}>
+          <Paper withBorder p="sm">
+            <SimpleGrid cols={2} spacing="xs" verticalSpacing={6}>
+              <Field label={t('fleet.line.plan')} value={planName(l.tariffPlanCode)} />
+              <Field label={t('fleet.line.billingAccount')} value={l.billingAccountNumber} />
+              <Field label={t('fleet.line.options')} value={l.options.map(optionName).join(', ') || '—'} />
+              <Field label={t('fleet.line.numberSource')} value={t(`fleet.numberSource.${l.numberSource}`)} />
+              <Field
+                label={t('fleet.line.iccid')}
+                value={l.iccid ? formatIccid(l.iccid) : <HiddenSecret />}
+              />
+              <Field label={t('fleet.line.puk')} value={l.puk ?? <HiddenSecret />} />
+              <Field
+                label={t('fleet.line.payByMobile')}
+                value={
+                  l.payByMobileLimitMinor
+                    ? formatMoney(l.payByMobileLimitMinor, 'EUR', i18n.language)
+                    : t('fleet.line.payByMobileOff')
+                }
+              />
+              <Field
+                label={t('fleet.line.activatedAt')}
+                value={l.activatedAt ? formatDate(l.activatedAt.slice(0, 10), i18n.language) : '—'}
+              />
+            </SimpleGrid>
+          </Paper>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 7 }}>
+          <Paper withBorder p="sm">
+            <Tabs defaultValue="user" keepMounted={false}>
+              <Tabs.List>
+                <Tabs.Tab value="user">{t('fleet.line.tabs.user')}</Tabs.Tab>
+                <Tabs.Tab value="address">{t('fleet.line.tabs.address')}</Tabs.Tab>
+                <Tabs.Tab value="barrings">{t('fleet.line.tabs.barrings')}</Tabs.Tab>
+                <Tabs.Tab value="payByMobile">{t('fleet.line.tabs.payByMobile')}</Tabs.Tab>
+              </Tabs.List>
+              <Tabs.Panel value="user" pt="sm">
+                <UserForm line={l} onSaved={refresh} disabled={!can('edit')} />
+              </Tabs.Panel>
+              <Tabs.Panel value="address" pt="sm">
+                <AddressForm line={l} onSaved={refresh} disabled={!can('edit')} />
+              </Tabs.Panel>
+              <Tabs.Panel value="barrings" pt="sm">
+                <BarringsForm line={l} onSaved={refresh} disabled={!can('edit')} />
+              </Tabs.Panel>
+              <Tabs.Panel value="payByMobile" pt="sm">
+                <PayByMobileForm line={l} onSaved={refresh} disabled={!can('edit')} />
+              </Tabs.Panel>
+            </Tabs>
+          </Paper>
+        </Grid.Col>
+      </Grid>
+      <Paper withBorder p="sm">
+        <LineRequests lineId={l.id} />
+      </Paper>
+      {dialog === 'activate' && <ActivateDialog line={l} onClose={() => setDialog(null)} onSaved={refresh} />}
+      {dialog === 'swap' && <SwapDialog line={l} onClose={() => setDialog(null)} onSaved={refresh} />}
+      {dialog === 'stop' && <StopDialog line={l} onClose={() => setDialog(null)} onSaved={refresh} />}
+    </Stack>
+  )
+}
+
+function HiddenSecret() {
+  const { t } = useTranslation()
+  return (
+    <Group gap={4} c="dimmed">
+      <IconLock size={14} />
+      <Text size="sm">{t('fleet.line.hidden')}</Text>
+    </Group>
+  )
+}
+
+function Field({ label, value }: { label: string; value: React.ReactNode }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text size="sm" component="div" style={{ fontVariantNumeric: 'tabular-nums' }}>
+        {value}
+      </Text>
+    </div>
+  )
+}
+
+type Saved = (line?: LineDetail) => void
+
+function ActivateDialog({ line, onClose, onSaved }: { line: LineDetail; onClose(): void; onSaved: Saved }) {
+  const { t, i18n } = useTranslation()
+  const errors = useFieldErrors()
+  const [date, setDate] = useState(new Date().toISOString().slice(0, 10))
+  const [busy, setBusy] = useState(false)
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('fleet.line.activateTitle', { number: formatMobile(line.phoneNumber) })}
+    >
+      <form
+        onSubmit={async (e) => {
+          e.preventDefault()
+          setBusy(true)
+          try {
+            const saved = await call('fleet.lines.activate', { id: line.id, date })
+            notifySuccess(t('fleet.line.willActivate', { date: formatDate(date, i18n.language) }))
+            onSaved(saved)
+            onClose()
+          } catch (error) {
+            if (!errors.take(error)) notifyError(t, error)
+          } finally {
+            setBusy(false)
+          }
+        }}
+      >
+        <Stack gap="sm">
+          <TextInput
+            type="date"
+            label={t('fleet.line.activationDate')}
+            value={date}
+            onChange={(e) => setDate(e.currentTarget.value)}
+            error={
+              errors.at('date') ? (
+                <IssueText issue={errors.at('date')!} />
+              ) : errors.at('status') ? (
+                <IssueText issue={errors.at('status')!} />
+              ) : undefined
+            }
+            data-autofocus
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('fleet.cancel')}
+            </Button>
+            <Button type="submit" loading={busy}>
+              {t('fleet.line.activateConfirm')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  )
+}
+
+function SwapDialog({ line, onClose, onSaved }: { line: LineDetail; onClose(): void; onSaved: Saved }) {
+  const { t } = useTranslation()
+  const errors = useFieldErrors()
+  const [iccid, setIccid] = useState('')
+  const [busy, setBusy] = useState(false)
+  const issue = errors.at('iccid') ?? errors.at('status')
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('fleet.line.swapTitle', { number: formatMobile(line.phoneNumber) })}
+    >
+      <form
+        onSubmit={async (e) => {
+          e.preventDefault()
+          setBusy(true)
+          try {
+            const saved = await call('fleet.lines.swap', { id: line.id, iccid })
+            notifySuccess(t('fleet.line.swapRequested'))
+            onSaved(saved)
+            onClose()
+          } catch (error) {
+            if (!errors.take(error)) notifyError(t, error)
+          } finally {
+            setBusy(false)
+          }
+        }}
+      >
+        <Stack gap="sm">
+          {line.iccid && (
+            <Text size="sm" c="dimmed">
+              {t('fleet.line.currentIccid', { iccid: formatIccid(line.iccid) })}
+            </Text>
+          )}
+          <TextInput
+            label={t('fleet.line.newIccid')}
+            description={t('fleet.wizard.iccidHelp')}
+            value={iccid}
+            onChange={(e) => setIccid(e.currentTarget.value)}
+            error={issue ? <IssueText issue={issue} /> : undefined}
+            inputMode="numeric"
+            data-autofocus
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('fleet.cancel')}
+            </Button>
+            <Button type="submit" loading={busy}>
+              {t('fleet.line.swapConfirm')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  )
+}
+
+function StopDialog({ line, onClose, onSaved }: { line: LineDetail; onClose(): void; onSaved: Saved }) {
+  const { t } = useTranslation()
+  const [busy, setBusy] = useState(false)
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('fleet.line.stopTitle', { number: formatMobile(line.phoneNumber) })}
+    >
+      <Stack gap="sm">
+        <Text size="sm">{t('fleet.line.stopWarning')}</Text>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose} data-autofocus>
+            {t('fleet.cancel')}
+          </Button>
+          <Button
+            color="red"
+            loading={busy}
+            onClick={async () => {
+              setBusy(true)
+              try {
+                onSaved(await call('fleet.lines.stop', { id: line.id }))
+                notifySuccess(t('fleet.line.stopRequested'))
+                onClose()
+              } catch (error) {
+                notifyError(t, error)
+              } finally {
+                setBusy(false)
+              }
+            }}
+          >
+            {t('fleet.line.stopConfirm')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  )
+}
+
+function UserForm({ line, onSaved, disabled }: { line: LineDetail; onSaved: Saved; disabled: boolean }) {
+  const { t } = useTranslation()
+  const errors = useFieldErrors()
+  const [user, setUser] = useState({
+    ...line.user,
+    birthDate: line.user.birthDate ?? '',
+    email: line.user.email ?? '',
+    phone: line.user.phone ?? '',
+  })
+  const [busy, setBusy] = useState(false)
+  const locked = line.userConfirmed || disabled
+  const err = (path: string) => {
+    const issue = errors.at(`user.${path}`)
+    return issue ? <IssueText issue={issue} /> : undefined
+  }
+  return (
+    <form
+      onSubmit={async (e) => {
+        e.preventDefault()
+        setBusy(true)
+        errors.clear()
+        try {
+          onSaved(
+            await call('fleet.lines.updateUser', {
+              id: line.id,
+              user,
+              address: line.address,
+              expectedVersion: line.version,
+            }),
+          )
+          notifySuccess(t('fleet.line.userSaved'))
+        } catch (error) {
+          if (!errors.take(error)) notifyError(t, error)
+        } finally {
+          setBusy(false)
+        }
+      }}
+    >
+      <Stack gap="xs">
+        {line.userConfirmed && (
+          <Alert color="gray" variant="light" p="xs" icon={<IconLock size={16} />}>
+            {t('fleet.line.userConfirmed')}
+          </Alert>
+        )}
+        <TextInput
+          label={t('fleet.user.description')}
+          value={user.description}
+          onChange={(e) => setUser({ ...user, description: e.currentTarget.value })}
+          error={err('description')}
+          disabled={locked}
+        />
+        <Group grow align="flex-start">
+          <Select
+            label={t('fleet.user.title')}
+            value={user.title}
+            onChange={(v) => v && setUser({ ...user, title: v as LineDetail['user']['title'] })}
+            data={(['mr', 'mrs', 'none'] as const).map((v) => ({ value: v, label: t(`fleet.titles.${v}`) }))}
+            allowDeselect={false}
+            disabled={locked}
+          />
+          <TextInput
+            label={t('fleet.user.firstName')}
+            value={user.firstName}
+            onChange={(e) => setUser({ ...user, firstName: e.currentTarget.value })}
+            error={err('firstName')}
+            disabled={locked}
+          />
+          <TextInput
+            label={t('fleet.user.lastName')}
+            value={user.lastName}
+            onChange={(e) => setUser({ ...user, lastName: e.currentTarget.value })}
+            error={err('lastName')}
+            disabled={locked}
+          />
+        </Group>
+        <Group grow align="flex-start">
+          <TextInput
+            type="date"
+            label={t('fleet.user.birthDate')}
+            value={user.birthDate}
+            onChange={(e) => setUser({ ...user, birthDate: e.currentTarget.value })}
+            error={err('birthDate')}
+            disabled={locked}
+          />
+          <TextInput
+            label={t('fleet.user.email')}
+            value={user.email}
+            onChange={(e) => setUser({ ...user, email: e.currentTarget.value })}
+            error={err('email')}
+            disabled={locked}
+          />
+        </Group>
+        <Group grow align="flex-start">
+          <TextInput
+            label={t('fleet.user.phone')}
+            value={user.phone}
+            onChange={(e) => setUser({ ...user, phone: e.currentTarget.value })}
+            error={err('phone')}
+            disabled={locked}
+          />
+          <Select
+            label={t('fleet.user.language')}
+            value={user.language}
+            onChange={(v) => v && setUser({ ...user, language: v as LineDetail['user']['language'] })}
+            data={fleetUserLanguages.map((v) => ({ value: v, label: t(`fleet.languages.${v}`) }))}
+            allowDeselect={false}
+            disabled={locked}
+          />
+        </Group>
+        {errors.at('user') && !errors.at('user.description') && (
+          <Text size="sm" c="red">
+            <IssueText issue={errors.at('user')!} />
+          </Text>
+        )}
+        {!locked && (
+          <Group justify="flex-end">
+            <Button type="submit" loading={busy}>
+              {t('fleet.save')}
+            </Button>
+          </Group>
+        )}
+      </Stack>
+    </form>
+  )
+}
+
+function AddressForm({ line, onSaved, disabled }: { line: LineDetail; onSaved: Saved; disabled: boolean }) {
+  const { t } = useTranslation()
+  const errors = useFieldErrors()
+  const [address, setAddress] = useState<AddressValues>(line.address ?? emptyAddress)
+  const [busy, setBusy] = useState(false)
+  const locked = line.userConfirmed || disabled
+  const err = (path: string) => {
+    const issue = errors.at(`address.${path}`)
+    return issue ? <IssueText issue={issue} /> : undefined
+  }
+  const { user } = line
+  return (
+    <form
+      onSubmit={async (e) => {
+        e.preventDefault()
+        setBusy(true)
+        try {
+          onSaved(
+            await call('fleet.lines.updateUser', {
+              id: line.id,
+              user: {
+                ...user,
+                birthDate: user.birthDate ?? '',
+                email: user.email ?? '',
+                phone: user.phone ?? '',
+              },
+              address,
+              expectedVersion: line.version,
+            }),
+          )
+          notifySuccess(t('fleet.line.addressSaved'))
+        } catch (error) {
+          if (!errors.take(error)) notifyError(t, error)
+        } finally {
+          setBusy(false)
+        }
+      }}
+    >
+      <Stack gap="xs">
+        <fieldset disabled={locked} style={{ border: 0, padding: 0, margin: 0 }}>
+          <Stack gap="xs">
+            <AddressInputs
+              value={address}
+              onChange={setAddress}
+              errors={{
+                street: err('street'),
+                postalCode: err('postalCode'),
+                city: err('city'),
+                country: err('country'),
+              }}
+            />
+          </Stack>
+        </fieldset>
+        {!locked && (
+          <Group justify="flex-end">
+            <Button type="submit" loading={busy}>
+              {t('fleet.save')}
+            </Button>
+          </Group>
+        )}
+      </Stack>
+    </form>
+  )
+}
+
+function BarringsForm({ line, onSaved, disabled }: { line: LineDetail; onSaved: Saved; disabled: boolean }) {
+  const { t } = useTranslation()
+  const [barrings, setBarrings] = useState<string[]>(line.barrings)
+  const [busy, setBusy] = useState(false)
+  useEffect(() => setBarrings(line.barrings), [line.barrings])
+  const groups: { title: string; codes: (typeof barringCodes)[number][] }[] = [
+    {
+      title: t('fleet.barrings.general'),
+      codes: [
+        'allServices',
+        'incomingCalls',
+        'outgoingCalls',
+        'incomingSms',
+        'outgoingSms',
+        'mms',
+        'mobileData',
+        'callsBelgiumToAbroad',
+      ],
+    },
+    { title: t('fleet.barrings.abroad'), codes: ['abroadAll', 'abroadIncomingCalls', 'abroadOutgoingCalls'] },
+  ]
+  return (
+    <form
+      onSubmit={async (e) => {
+        e.preventDefault()
+        setBusy(true)
+        try {
+          onSaved(
+            await call('fleet.lines.setBarrings', {
+              id: line.id,
+              barrings: barrings as (typeof barringCodes)[number][],
+            }),
+          )
+          notifySuccess(t('fleet.barrings.requested'))
+        } catch (error) {
+          notifyError(t, error)
+        } finally {
+          setBusy(false)
+        }
+      }}
+    >
+      <Stack gap="sm">
+        <Text size="sm" c="dimmed">
+          {t('fleet.barrings.help')}
+        </Text>
+        <Checkbox.Group value={barrings} onChange={setBarrings}>
+          <SimpleGrid cols={2}>
+            {groups.map((g) => (
+              <Stack key={g.title} gap={6}>
+                <Text size="sm" fw={600}>
+                  {g.title}
+                </Text>
+                {g.codes.map((code) => (
+                  <Checkbox
+                    key={code}
+                    value={code}
+                    label={t(`fleet.barrings.codes.${code}`)}
+                    disabled={disabled}
+                  />
+                ))}
+              </Stack>
+            ))}
+          </SimpleGrid>
+        </Checkbox.Group>
+        {!disabled && (
+          <Group justify="flex-end">
+            <Button type="submit" loading={busy}>
+              {t('fleet.barrings.save')}
+            </Button>
+          </Group>
+        )}
+      </Stack>
+    </form>
+  )
+}
+
+function PayByMobileForm({
+  line,
+  onSaved,
+  disabled,
+}: {
+  line: LineDetail
+  onSaved: Saved
+  disabled: boolean
+}) {
+  const { t } = useTranslation()
+  const errors = useFieldErrors()
+  const [limit, setLimit] = useState<number | string>(line.payByMobileLimitMinor / 100)
+  const [busy, setBusy] = useState(false)
+  return (
+    <form
+      onSubmit={async (e) => {
+        e.preventDefault()
+        setBusy(true)
+        try {
+          onSaved(
+            await call('fleet.lines.setPayByMobile', {
+              id: line.id,
+              limitMinor: Math.round(Number(limit || 0) * 100),
+            }),
+          )
+          notifySuccess(t('fleet.payByMobile.requested'))
+        } catch (error) {
+          if (!errors.take(error)) notifyError(t, error)
+        } finally {
+          setBusy(false)
+        }
+      }}
+    >
+      <Stack gap="sm">
+        <Text size="sm" c="dimmed">
+          {t('fleet.payByMobile.help')}
+        </Text>
+        <NumberInput
+          label={t('fleet.payByMobile.limit')}
+          value={limit}
+          onChange={setLimit}
+          min={0}
+          max={500}
+          decimalScale={2}
+          suffix=" €"
+          maw={200}
+          disabled={disabled}
+          error={errors.at('limitMinor') ? <IssueText issue={errors.at('limitMinor')!} /> : undefined}
+        />
+        {!disabled && (
+          <Group justify="flex-end">
+            <Button type="submit" loading={busy}>
+              {t('fleet.save')}
+            </Button>
+          </Group>
+        )}
+      </Stack>
+    </form>
+  )
+}
