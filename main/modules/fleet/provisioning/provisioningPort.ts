@@ -25,6 +25,8 @@ export interface ProvisioningEnqueue {
   payload: Record<string, unknown>
   /** For a scheduled action (activation on a date): `YYYY-MM-DD`. */
   effectiveDate?: string
+  /** How agents know the line in lists (its phone number); shown in the requests screen. */
+  lineLabel?: string
 }
 
 export interface ProvisioningOutcome {
@@ -35,6 +37,12 @@ export interface ProvisioningOutcome {
   status: 'done' | 'failed'
   /** Why the operator refused (code and French text), when failed. */
   reason?: string
+  /**
+   * The refusal's code (`ICCID_UNKNOWN`, `MSISDN_IN_USE`, … or `NO_ANSWER`). `NO_ANSWER` means the
+   * operator never answered: the change may or may not have happened, and an agent may retry the
+   * request (same idempotency key), after which a `done` or another `failed` outcome follows.
+   */
+  reasonCode?: string
   operatorRef?: string
 }
 
