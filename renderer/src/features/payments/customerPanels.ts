@@ -1,4 +1,12 @@
 import type { CustomerPanel } from '../../app/areaSection'
+import { PaymentsPanel } from './PaymentsPanel'
 
 /** What the payments area shows on a customer's page (see app/areaRegistry.ts). */
-export const paymentsCustomerPanels: CustomerPanel[] = []
+export const paymentsCustomerPanels: CustomerPanel[] = [
+  {
+    id: 'payments-panel',
+    workspaces: ['harbour', 'telecom'],
+    component: PaymentsPanel,
+    channel: 'payments.customerOverview',
+  },
+]

@@ -1,4 +1,22 @@
+import { IconReceiptRefund, IconScale } from '@tabler/icons-react'
 import type { AreaSection } from '../../app/areaSection'
+import { ReconciliationScreen } from './ReconciliationScreen'
+import { TransferReviewScreen } from './TransferReviewScreen'
 
 /** The payments area's screens (see app/areaRegistry.ts). */
-export const paymentsSections: AreaSection[] = []
+export const paymentsSections: AreaSection[] = [
+  {
+    section: 'transfers',
+    workspaces: ['harbour', 'telecom'],
+    component: TransferReviewScreen,
+    nav: { labelKey: 'payments.nav.transfers', icon: IconReceiptRefund },
+    channel: 'payments.transferReview',
+  },
+  {
+    section: 'reconciliation',
+    workspaces: ['harbour', 'telecom'],
+    component: ReconciliationScreen,
+    nav: { labelKey: 'payments.nav.reconciliation', icon: IconScale },
+    channel: 'payments.reconciliationSummary',
+  },
+]
