@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util'
 import { type FolderLockInfo, HubFolderBusyError } from './db/folderLock'
 import { type HubStore, openHubStore } from './db/open'
 import { createEnrolmentCode, revokeDesk } from './enrolment'
+import { paymentsConfigFromEnv } from './payments/config'
 import { type RunningHub, startHub } from './server'
 
 const root = join(import.meta.dirname, '..')
@@ -106,6 +107,9 @@ async function serve(): Promise<void> {
       port,
       logLevel: process.env.HUB_LOG_LEVEL ?? 'info',
       ...(adminToken ? { adminToken } : {}),
+      // Gateways from GUICHET_PAY_* (docs/payments.md); sandboxes only when asked, on loopback.
+      payments: paymentsConfigFromEnv(process.env, ''),
+      paymentSandboxes: process.env.GUICHET_PAY_SANDBOXES === '1',
     })
     if (store.lock && adminToken) {
       const loopback = host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '::1' : host

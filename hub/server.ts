@@ -4,6 +4,10 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, 
 import { z } from 'zod'
 import type { HubStore } from './db/open'
 import { checkCredential, createEnrolmentCode, EnrolmentError, enrolDesk, revokeDesk } from './enrolment'
+import type { HubPaymentsConfig } from './payments/config'
+import { registerReferenceRoutes } from './payments/referenceRoutes'
+import { registerPaymentRoutes } from './payments/routes'
+import { registerSandboxes } from './payments/sandbox/sandboxes'
 import {
   enrolRequest,
   HUB_SCHEMA_VERSION,
@@ -41,6 +45,10 @@ export interface HubOptions {
    * PGlite, where `enrol` and `revoke` cannot open the folder the serving hub holds.
    */
   adminToken?: string
+  /** Gateway settings (hub/payments/config.ts): enables the payment link and bank notification endpoints. */
+  payments?: HubPaymentsConfig | null
+  /** Mounts the loopback gateway sandboxes under /sandbox (demo mode and tests only). */
+  paymentSandboxes?: boolean
 }
 
 export interface RunningHub {
@@ -318,6 +326,12 @@ export function buildHub(options: HubOptions): FastifyInstance {
       return { found }
     })
   }
+
+  if (options.payments) {
+    registerPaymentRoutes(server, store, options.payments)
+    registerReferenceRoutes(server, store, options.payments)
+  }
+  if (options.paymentSandboxes && options.payments) registerSandboxes(server, options.payments)
 
   return server
 }

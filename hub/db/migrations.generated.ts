@@ -20,5 +20,14 @@ export const migrations: Migration[] = [
     "statements": [
       "CREATE TABLE \"feed_epochs\" (\n\t\"id\" bigserial PRIMARY KEY NOT NULL,\n\t\"epoch\" text NOT NULL,\n\t\"floor\" bigint NOT NULL,\n\t\"started_at\" timestamp with time zone DEFAULT now() NOT NULL,\n\tCONSTRAINT \"feed_epochs_epoch_unique\" UNIQUE(\"epoch\")\n);"
     ]
+  },
+  {
+    "tag": "0002_payments",
+    "statements": [
+      "CREATE TABLE \"payment_notifications\" (\n\t\"id\" bigserial PRIMARY KEY NOT NULL,\n\t\"gateway\" text NOT NULL,\n\t\"reference\" text NOT NULL,\n\t\"digest\" text NOT NULL,\n\t\"verdict\" text NOT NULL,\n\t\"request_id\" text,\n\t\"fields\" jsonb NOT NULL,\n\t\"received_at\" timestamp with time zone DEFAULT now() NOT NULL\n);",
+      "CREATE TABLE \"security_events\" (\n\t\"id\" bigserial PRIMARY KEY NOT NULL,\n\t\"kind\" text NOT NULL,\n\t\"gateway\" text NOT NULL,\n\t\"reference\" text,\n\t\"remote_address\" text,\n\t\"detail\" jsonb NOT NULL,\n\t\"at\" timestamp with time zone DEFAULT now() NOT NULL\n);",
+      "CREATE UNIQUE INDEX \"payment_notifications_digest_idx\" ON \"payment_notifications\" USING btree (\"gateway\",\"digest\");",
+      "CREATE INDEX \"payment_notifications_reference_idx\" ON \"payment_notifications\" USING btree (\"gateway\",\"reference\");"
+    ]
   }
 ]

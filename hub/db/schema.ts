@@ -112,3 +112,5 @@ export const feedEpochs = pgTable('feed_epochs', {
   floor: bigint('floor', { mode: 'number' }).notNull(),
   startedAt: timestamp('started_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
 })
+
+export * from './paymentsSchema'

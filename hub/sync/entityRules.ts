@@ -12,6 +12,7 @@ import { fleetDeskEntityRules } from './areas/fleetDesk'
 import { harbourEntityRules } from './areas/harbour'
 import { invoicingEntityRules } from './areas/invoicing'
 import { paymentsEntityRules } from './areas/payments'
+import { provisioningEntityRules } from './areas/provisioning'
 
 export interface EntityRule {
   mode: 'lww' | 'append'
@@ -93,6 +94,10 @@ export const entityRules: Record<string, EntityRule> = {
       'creditedInvoiceId',
       'deskId',
       'createdAt',
+      'contractId',
+      'instalmentNo',
+      'instalmentCount',
+      'reason',
     ],
     required: [
       'series',
@@ -133,6 +138,8 @@ export const entityRules: Record<string, EntityRule> = {
       'deskId',
       'staffId',
       'createdAt',
+      'details',
+      'reason',
     ],
     required: [
       'invoiceId',
@@ -150,6 +157,7 @@ export const entityRules: Record<string, EntityRule> = {
   ...fleetEntityRules,
   ...fleetDeskEntityRules,
   ...paymentsEntityRules,
+  ...provisioningEntityRules,
 }
 
 /** A series belongs to one desk: its id ends with the desk id (`2026-C01`). */

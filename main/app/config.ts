@@ -12,6 +12,10 @@ export interface DeskConfig {
   /** Seconds between background syncs. */
   syncSeconds: number
   offlineWarnHours: number
+  /** The operator's provisioning API (docs/provisioning.md); none: the sandbox in demo mode. */
+  operatorUrl?: string
+  /** Its API key (sent as a bearer token). */
+  operatorKey?: string
 }
 
 function intOr(value: string | undefined, fallback: number | undefined): number | undefined {
@@ -34,5 +38,7 @@ export function readConfig(env: NodeJS.ProcessEnv, defaultDataDir: string): Desk
     webPort: intOr(env.GUICHET_WEB_PORT, 0)!,
     syncSeconds: Math.max(1, intOr(env.GUICHET_SYNC_SECONDS, 5)!),
     offlineWarnHours: Math.max(1, intOr(env.GUICHET_OFFLINE_WARN_HOURS, 24)!),
+    ...(env.GUICHET_OPERATOR_URL ? { operatorUrl: env.GUICHET_OPERATOR_URL.trim() } : {}),
+    ...(env.GUICHET_OPERATOR_KEY ? { operatorKey: env.GUICHET_OPERATOR_KEY } : {}),
   }
 }

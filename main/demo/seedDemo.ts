@@ -26,6 +26,11 @@ import { DemoCustomerGenerator, type DuplicateKind } from './demoCustomers'
 import { createdAtFor, DEMO_PERIOD_START, SettableClock } from './demoTimeline'
 import { seededUlidFactory } from './seededIds'
 import { SeededRandom } from './seededRandom'
+import { seedFleet } from './seedFleet'
+import { seedFleetDesk } from './seedFleetDesk'
+import { seedHarbour } from './seedHarbour'
+import { seedInvoicing } from './seedInvoicing'
+import { seedProvisioning } from './seedProvisioning'
 
 export const CUSTOMERS_PER_SCALE = 200
 /** The largest scale accepted: 2 million customers, far beyond any desk. */
@@ -57,6 +62,11 @@ export function customersForScale(scale: number): number {
 /** What createCore calls on a desk's first run (demo mode). */
 export function seedDemoData(core: Core, options: SeedOptions): void {
   seedDemoCustomers(core, options)
+  seedFleet(core, { seed: options.seed })
+  seedProvisioning(core)
+  seedFleetDesk(core, { seed: options.seed })
+  seedHarbour(core, { seed: options.seed })
+  seedInvoicing(core, { seed: options.seed })
 }
 
 /** Writes the demo customers of `options` and says what it wrote; `onProgress` runs after each batch. */

@@ -37,7 +37,9 @@ function sameSecret(given: string, expected: string): boolean {
  */
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const token = options.token ?? randomBytes(32).toString('base64url')
-  const server = Fastify({ logger: false, bodyLimit: 1024 * 1024 })
+  // Uploads (4 ticket attachments, a transfer proof) travel as base64 in one call: 4 × 2 MiB × 4/3
+  // plus JSON; each channel's own schema sets the real per-file limit.
+  const server = Fastify({ logger: false, bodyLimit: 16 * 1024 * 1024 })
   let allowedHosts: string[] = []
 
   server.addHook('onRequest', async (request, reply) => {

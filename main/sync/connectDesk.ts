@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { type HubStore, openHubStore } from '../../hub/db/open'
 import { createEnrolmentCode, enrolDesk } from '../../hub/enrolment'
+import { DEMO_PAYMENTS_CONFIG } from '../../hub/payments/sandbox/demoConfig'
 import { type RunningHub, startHub } from '../../hub/server'
 import type { Core } from '../app/core'
 import type { HubLink, HubLinkStore } from './hubLinkStore'
@@ -51,7 +52,15 @@ export async function connectDesk(core: Core, options: DeskSyncOptions): Promise
   let hub: RunningHub | null = null
   try {
     store = await openHubStore({ dataDir: join(options.dataDir, LOCAL_HUB_DIR) })
-    hub = await startHub({ store, host: '127.0.0.1', port: 0, logLevel: false })
+    // The gateway sandboxes ride on the local hub, so that demo mode takes a card payment end to end.
+    hub = await startHub({
+      store,
+      host: '127.0.0.1',
+      port: 0,
+      logLevel: false,
+      payments: DEMO_PAYMENTS_CONFIG,
+      paymentSandboxes: true,
+    })
     const site = `${options.deskName} (démo)`
     const { code } = await createEnrolmentCode(store.db, options.deskId, site)
     const { credential } = await enrolDesk(store.db, code, options.deskId)

@@ -10,6 +10,7 @@ import { fleetDeskDeskEntities } from './areas/fleetDesk'
 import { harbourDeskEntities } from './areas/harbour'
 import { invoicingDeskEntities } from './areas/invoicing'
 import { paymentsDeskEntities } from './areas/payments'
+import { provisioningDeskEntities } from './areas/provisioning'
 
 type Row = Record<string, unknown>
 
@@ -68,6 +69,7 @@ export const deskEntities: Record<string, DeskEntity> = {
   ...fleetDeskEntities,
   ...fleetDeskDeskEntities,
   ...paymentsDeskEntities,
+  ...provisioningDeskEntities,
 }
 
 /** Property names of a table's columns (what the outbox and the hub use as field names). */

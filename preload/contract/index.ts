@@ -32,6 +32,7 @@ import { fleetDeskContract } from './fleetDesk'
 import { harbourContract } from './harbour'
 import { invoicingContract } from './invoicing'
 import { paymentsContract } from './payments'
+import { paymentsReconciliationContract } from './paymentsReconciliation'
 import { provisioningContract } from './provisioning'
 import {
   conflictListInput,
@@ -92,6 +93,7 @@ export const contract = {
   ...provisioningContract,
   ...fleetDeskContract,
   ...paymentsContract,
+  ...paymentsReconciliationContract,
 } satisfies Record<string, ChannelDef<z.ZodType, unknown>>
 
 export type Contract = typeof contract

@@ -197,12 +197,12 @@ describe('browser host', () => {
     expect(reply.status).toBe(400)
   })
 
-  it('refuses a body over 1 MB without running the call', async () => {
+  it('refuses a body over 16 MB without running the call', async () => {
     await desk.login('admin', 'web:tab-bigbigbigbigbigbig')
     const before = dbState(desk.core.database.sqlite)
     const body = JSON.stringify({
       channel: 'customers.create',
-      input: personInput({ notes: 'x'.repeat(1024 * 1024) }),
+      input: personInput({ notes: 'x'.repeat(16 * 1024 * 1024) }),
     })
     const reply = await post(host.port, { ...good, 'x-guichet-connection': 'tab-bigbigbigbigbigbig' }, body)
     expect(reply.status).toBe(413)
