@@ -42,6 +42,8 @@ const TIME_STREAM = 2
 export interface SeedOptions {
   scale: number
   seed: number
+  /** false: customers only, without the harbour, fleet and invoicing demo data (sync tests). */
+  areas?: boolean
 }
 
 export interface SeedReport {
@@ -62,6 +64,7 @@ export function customersForScale(scale: number): number {
 /** What createCore calls on a desk's first run (demo mode). */
 export function seedDemoData(core: Core, options: SeedOptions): void {
   seedDemoCustomers(core, options)
+  if (options.areas === false) return
   seedFleet(core, { seed: options.seed })
   seedProvisioning(core)
   seedFleetDesk(core, { seed: options.seed })

@@ -44,6 +44,8 @@ export interface E2eApp {
 export interface E2eOptions {
   deskId?: string
   seedScale?: number
+  /** false: demo customers only (the sync screens' tests push every demo record). */
+  seedAreas?: boolean
   locale?: string
   /** The desk's clock (main side), e.g. one a test moves forward to age the last sync. */
   clock?: Clock
@@ -63,7 +65,12 @@ export async function startE2eApp(options: E2eOptions = {}): Promise<E2eApp> {
     version: 'e2e',
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.offlineWarnHours !== undefined ? { offlineWarnHours: options.offlineWarnHours } : {}),
-    seedDemoData: (c) => seedDemoData(c, { scale: options.seedScale ?? 1, seed: 1 }),
+    seedDemoData: (c) =>
+      seedDemoData(c, {
+        scale: options.seedScale ?? 1,
+        seed: 1,
+        ...(options.seedAreas === false ? { areas: false } : {}),
+      }),
   })
   const host = await startBrowserHost({ router: core.router, staticDir: rendererDir })
   const browser = await chromium.launch({

@@ -109,7 +109,7 @@ describe('sync, conflicts, settings and staff', () => {
   beforeAll(async () => {
     hubStore = await openHubStore({})
     hub = await startHub({ store: hubStore, logLevel: false })
-    app = await startE2eApp({ deskId: 'C01', seedScale: 0.25, clock: movableClock })
+    app = await startE2eApp({ deskId: 'C01', seedScale: 0.25, seedAreas: false, clock: movableClock })
     page = app.page
     // No transitions: screenshots show dialogs where they end up, not half-way.
     await page.emulateMedia({ reducedMotion: 'reduce' })

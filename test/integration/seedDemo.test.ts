@@ -45,7 +45,8 @@ describe('seedDemoData', () => {
     seedDemoCustomers(first.core, { scale: SCALE, seed: 1 })
     seedDemoCustomers(second.core, { scale: SCALE, seed: 1 })
     seedDemoData(other.core, { scale: SCALE, seed: 2 })
-  })
+    // Every area seeds its demo data too (harbour, fleets, invoices): a few seconds on a busy CI machine.
+  }, 120_000)
   afterAll(() => {
     for (const desk of [first, second, other]) desk?.dispose()
   })
