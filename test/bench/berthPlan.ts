@@ -12,6 +12,7 @@ import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createCore } from '../../main/app/core'
 import type { BerthPlan } from '../../preload/contract'
+import { benchId, xorshift } from './benchData'
 import { ms, summarize, table } from './stats'
 
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 20_000)
@@ -19,25 +20,8 @@ const PONTOONS = Number(process.env.BENCH_PONTOONS ?? 40)
 const BERTHS_PER_PONTOON = 50
 const CALLS = Number(process.env.BENCH_CALLS ?? 1_000)
 const DESK = 'B01'
-const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
-
-function idOf(prefix: number, n: number): string {
-  let out = ''
-  let v = BigInt(prefix) * 10_000_000_000n + BigInt(n)
-  for (let i = 0; i < 26; i++) {
-    out = CROCKFORD[Number(v % 32n)]! + out
-    v /= 32n
-  }
-  return out
-}
-
-let state = 0x2545f491
-function rand(): number {
-  state ^= state << 13
-  state ^= state >>> 17
-  state ^= state << 5
-  return (state >>> 0) / 0x1_0000_0000
-}
+// Deterministic: the same sizes give the same data.
+const rand = xorshift(0x2545f491)
 
 const dir = mkdtempSync(join(tmpdir(), 'guichet-bench-berths-'))
 const core = await createCore({ dataDir: dir, deskId: DESK, demo: false, host: 'browser', version: 'bench' })
@@ -54,7 +38,7 @@ const insertCustomer = sqlite.prepare(
 const customerIds: string[] = []
 sqlite.transaction(() => {
   for (let i = 1; i <= CUSTOMERS; i++) {
-    const id = idOf(1, i)
+    const id = benchId(1, i)
     customerIds.push(id)
     const name = `Client ${i}`
     insertCustomer.run({
@@ -105,12 +89,12 @@ let contracts = 0
 let boats = 0
 sqlite.transaction(() => {
   for (let p = 0; p < PONTOONS; p++) {
-    const pontoonId = idOf(5, p + 1)
+    const pontoonId = benchId(5, p + 1)
     const code = `P${String(p + 1).padStart(2, '0')}`
     insertPontoon.run(pontoonId, code, `Ponton ${code}`)
     const length = 600 + (p % 8) * 200
     for (let b = 1; b <= BERTHS_PER_PONTOON; b++) {
-      const berthId = idOf(6, p * 100 + b)
+      const berthId = benchId(6, p * 100 + b)
       insertBerth.run(
         berthId,
         pontoonId,
@@ -122,7 +106,7 @@ sqlite.transaction(() => {
       )
       // Five years of history per berth: annual contracts, some seasonal, visitors in between.
       for (let year = 2022; year <= 2026; year++) {
-        const boatId = idOf(7, ++boats)
+        const boatId = benchId(7, ++boats)
         const customer = customerIds[Math.floor(rand() * customerIds.length)]!
         insertBoat.run(
           boatId,
@@ -135,7 +119,7 @@ sqlite.transaction(() => {
         const n = ++contracts
         const roll = rand()
         const row = {
-          id: idOf(8, n),
+          id: benchId(8, n),
           number: `CT-${year}-${DESK}-${String(n).padStart(6, '0')}`,
           kind: 'contract',
           ref: null,
@@ -154,7 +138,7 @@ sqlite.transaction(() => {
             const day = String(1 + v * 7).padStart(2, '0')
             insertContract.run({
               ...row,
-              id: idOf(9, ++contracts),
+              id: benchId(9, ++contracts),
               number: `CT-${year}-${DESK}-${String(contracts).padStart(6, '0')}`,
               type: 'passage',
               start: `${year}-10-${day}`,
@@ -166,7 +150,7 @@ sqlite.transaction(() => {
           if (roll > 0.98) {
             insertContract.run({
               ...row,
-              id: idOf(9, ++contracts),
+              id: benchId(9, ++contracts),
               number: `CT-${year}-${DESK}-${String(contracts).padStart(6, '0')}`,
               kind: 'termination',
               ref: row.id,

@@ -11,6 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createCore } from '../../main/app/core'
+import { benchId, xorshift } from './benchData'
 import { ms, summarize, table } from './stats'
 
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 20_000)
@@ -18,27 +19,8 @@ const INVOICES = Number(process.env.BENCH_INVOICES ?? 1_000_000)
 const CALLS = Number(process.env.BENCH_CALLS ?? 2_000)
 const PDFS = Number(process.env.BENCH_PDFS ?? 200)
 const DESK = 'B01'
-const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
-
-/** A valid, ordered ULID-shaped id from a number (the schemas check the shape). */
-function idOf(prefix: number, n: number): string {
-  let out = ''
-  let v = BigInt(prefix) * 10_000_000_000n + BigInt(n)
-  for (let i = 0; i < 26; i++) {
-    out = CROCKFORD[Number(v % 32n)]! + out
-    v /= 32n
-  }
-  return out
-}
-
 // Deterministic: the same sizes give the same data.
-let state = 0x9e3779b9
-function rand(): number {
-  state ^= state << 13
-  state ^= state >>> 17
-  state ^= state << 5
-  return (state >>> 0) / 0x1_0000_0000
-}
+const rand = xorshift(0x9e3779b9)
 
 const dir = mkdtempSync(join(tmpdir(), 'guichet-bench-account-'))
 const core = await createCore({ dataDir: dir, deskId: DESK, demo: false, host: 'browser', version: 'bench' })
@@ -55,7 +37,7 @@ const insertCustomer = sqlite.prepare(
 const customerIds: string[] = []
 sqlite.transaction(() => {
   for (let i = 1; i <= CUSTOMERS; i++) {
-    const id = idOf(1, i)
+    const id = benchId(1, i)
     customerIds.push(id)
     const name = `Client ${i}`
     const row: Record<string, unknown> = Object.fromEntries(columns.map((c) => [c, null]))
@@ -108,7 +90,7 @@ for (let start = 0; start < INVOICES; start += BATCH) {
       const series = `${date.slice(0, 4)}-${DESK}`
       const number = (perYear.get(series) ?? 0) + 1
       perYear.set(series, number)
-      const id = idOf(2, i + 1)
+      const id = benchId(2, i + 1)
       const net = 2_000 + Math.floor(rand() * 300_000)
       const vat = Math.round(net * 0.2)
       const customer = customerIds[Math.floor(rand() * customerIds.length)]!
@@ -126,9 +108,9 @@ for (let start = 0; start < INVOICES; start += BATCH) {
         DESK,
         at,
       )
-      insertLine.run(idOf(3, i + 1), id, net, net, DESK, at)
+      insertLine.run(benchId(3, i + 1), id, net, net, DESK, at)
       if (rand() < 0.7) {
-        insertPayment.run(idOf(4, i + 1), id, customer, 'cheque', net + vat, at, '1234567', DESK, at)
+        insertPayment.run(benchId(4, i + 1), id, customer, 'cheque', net + vat, at, '1234567', DESK, at)
         payments++
       }
     }
