@@ -164,5 +164,18 @@ export const migrations: Migration[] = [
       "ALTER TABLE `payments` ADD `reason` text;",
       "CREATE INDEX `payments_desk_received_idx` ON `payments` (`desk_id`,`received_at`);"
     ]
+  },
+  {
+    "tag": "0006_fleet_line_search",
+    "statements": [
+      "-- Substring search over fleet lines (number digits, description, user names) through an FTS5\n-- trigram index, kept in step with fleet_lines by triggers so that every writer (services, sync,\n-- loaders) feeds it. The index is keyed by a stable integer (fleet_line_search_ids.seq), not by\n-- fleet_lines' implicit rowid, which VACUUM may renumber.\nCREATE TABLE `fleet_line_search_ids` (\n\t`seq` integer PRIMARY KEY AUTOINCREMENT NOT NULL,\n\t`line_id` text NOT NULL\n);",
+      "CREATE UNIQUE INDEX `fleet_line_search_ids_line_idx` ON `fleet_line_search_ids` (`line_id`);",
+      "CREATE VIRTUAL TABLE `fleet_line_search` USING fts5(search_key, tokenize = 'trigram');",
+      "CREATE TRIGGER `fleet_line_search_insert` AFTER INSERT ON `fleet_lines` BEGIN\n\tINSERT INTO `fleet_line_search_ids` (`line_id`) VALUES (new.id);\n\tINSERT INTO `fleet_line_search` (rowid, search_key)\n\t\tVALUES ((SELECT `seq` FROM `fleet_line_search_ids` WHERE `line_id` = new.id), new.search_key);\nEND;",
+      "CREATE TRIGGER `fleet_line_search_update` AFTER UPDATE OF `search_key` ON `fleet_lines`\nWHEN old.search_key IS NOT new.search_key BEGIN\n\tDELETE FROM `fleet_line_search` WHERE rowid = (SELECT `seq` FROM `fleet_line_search_ids` WHERE `line_id` = old.id);\n\tINSERT INTO `fleet_line_search` (rowid, search_key)\n\t\tVALUES ((SELECT `seq` FROM `fleet_line_search_ids` WHERE `line_id` = new.id), new.search_key);\nEND;",
+      "CREATE TRIGGER `fleet_line_search_delete` AFTER DELETE ON `fleet_lines` BEGIN\n\tDELETE FROM `fleet_line_search` WHERE rowid = (SELECT `seq` FROM `fleet_line_search_ids` WHERE `line_id` = old.id);\n\tDELETE FROM `fleet_line_search_ids` WHERE `line_id` = old.id;\nEND;",
+      "INSERT INTO `fleet_line_search_ids` (`line_id`) SELECT `id` FROM `fleet_lines` ORDER BY `id`;",
+      "INSERT INTO `fleet_line_search` (rowid, search_key)\n\tSELECT i.`seq`, l.`search_key` FROM `fleet_lines` l JOIN `fleet_line_search_ids` i ON i.`line_id` = l.`id`;"
+    ]
   }
 ]

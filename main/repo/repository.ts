@@ -1,12 +1,13 @@
 import type Database from 'better-sqlite3'
 import { eq, type InferInsertModel, type InferSelectModel } from 'drizzle-orm'
-import { ulid } from 'ulid'
 import { SYNC_SCHEMA_VERSION } from '../../hub/protocol'
 import type { Clock } from '../app/clock'
 import type { AppDb } from '../db/open'
 import { auditLog, clockState, outbox } from '../db/schema'
 import { formatHlc, type Hlc, parseHlc, receive, tick } from '../sync/hlc'
 import { type EntityDef, SYNC_META_FIELDS, type TableWithId } from './entities'
+import { newUlid } from './newId'
+import { RowStatements } from './rowStatements'
 
 export interface Actor {
   staffId: string | null
@@ -32,6 +33,8 @@ type Row = Record<string, unknown>
  */
 export class Repository {
   private lastClock: Hlc | null = null
+  /** Prepared single-row statements of every table the repository writes. */
+  readonly rows: RowStatements
 
   constructor(
     readonly db: AppDb,
@@ -39,8 +42,10 @@ export class Repository {
     private readonly clock: Clock,
     readonly deskId: string,
     /** The id factory (ULIDs); the demo-data seeder passes a seeded one so its data is reproducible. */
-    readonly newId: () => string = ulid,
-  ) {}
+    readonly newId: () => string = newUlid,
+  ) {
+    this.rows = new RowStatements(sqlite)
+  }
 
   /** Runs `fn` in one transaction; every operation of `fn` shares the same audit action name. */
   write<T>(actor: Actor, action: string, fn: (unit: UnitOfWork) => T): T {
@@ -124,10 +129,7 @@ export class UnitOfWork {
       row.version = hlc
       row.clocks = JSON.stringify(Object.fromEntries(this.syncedKeys(entity, row).map((k) => [k, hlc])))
     }
-    this.repo.db
-      .insert(entity.table)
-      .values(row as InferInsertModel<T>)
-      .run()
+    this.repo.rows.of(entity.table).insert(row)
     const after = this.load(entity, row.id as string)!
     this.record(entity, row.id as string, 'create', null, after, hlc)
     return after as InferSelectModel<T>
@@ -137,10 +139,7 @@ export class UnitOfWork {
   append<T extends TableWithId>(entity: EntityDef<T>, values: InferInsertModel<T>): InferSelectModel<T> {
     const row: Row = { ...(values as Row) }
     const hlc = this.clockFor(entity)
-    this.repo.db
-      .insert(entity.table)
-      .values(row as InferInsertModel<T>)
-      .run()
+    this.repo.rows.of(entity.table).insert(row)
     const after = this.load(entity, row.id as string)!
     this.record(entity, row.id as string, 'append', null, after, hlc)
     return after as InferSelectModel<T>
@@ -188,11 +187,7 @@ export class UnitOfWork {
       set.version = hlc
       sent = changed.includes('updatedAt') ? changed : [...changed, 'updatedAt']
     }
-    this.repo.db
-      .update(entity.table)
-      .set(set as Partial<InferInsertModel<T>>)
-      .where(eq(entity.table.id, id))
-      .run()
+    this.repo.rows.of(entity.table).update(id, set)
     const after = this.load(entity, id)!
     this.record(entity, id, 'update', before, after, hlc, changed, baseClocks, sent)
     return { row: after as InferSelectModel<T>, changed }
@@ -202,12 +197,12 @@ export class UnitOfWork {
     const before = this.load(entity, id)
     if (!before) throw new RepositoryError('NOT_FOUND', `${entity.name} ${id} not found`)
     const hlc = this.clockFor(entity)
-    this.repo.db.delete(entity.table).where(eq(entity.table.id, id)).run()
+    this.repo.rows.of(entity.table).delete(id)
     this.record(entity, id, 'delete', before, null, hlc)
   }
 
   load<T extends TableWithId>(entity: EntityDef<T>, id: string): Row | undefined {
-    return this.repo.db.select().from(entity.table).where(eq(entity.table.id, id)).get() as Row | undefined
+    return this.repo.rows.of(entity.table).load(id)
   }
 
   /** An audit entry for a change that is not an entity write (e.g. discarding an outbox operation). */
@@ -217,20 +212,17 @@ export class UnitOfWork {
     before: Record<string, unknown> | null,
     after: Record<string, unknown> | null,
   ) {
-    this.repo.db
-      .insert(auditLog)
-      .values({
-        id: this.repo.newId(),
-        at: this.now,
-        staffId: this.actor.staffId,
-        deskId: this.actor.deskId,
-        action: this.action,
-        entity,
-        entityId,
-        before: before ? JSON.stringify(before) : null,
-        after: after ? JSON.stringify(after) : null,
-      })
-      .run()
+    this.repo.rows.of(auditLog).insert({
+      id: this.repo.newId(),
+      at: this.now,
+      staffId: this.actor.staffId,
+      deskId: this.actor.deskId,
+      action: this.action,
+      entity,
+      entityId,
+      before: before ? JSON.stringify(before) : null,
+      after: after ? JSON.stringify(after) : null,
+    })
   }
 
   /** Called once when the transaction's work is done. */
@@ -271,20 +263,17 @@ export class UnitOfWork {
       }
       return JSON.stringify(out)
     }
-    this.repo.db
-      .insert(auditLog)
-      .values({
-        id: this.repo.newId(),
-        at: now,
-        staffId: this.actor.staffId,
-        deskId: this.actor.deskId,
-        action: this.action,
-        entity: entity.name,
-        entityId,
-        before: redact(before, changed),
-        after: redact(after, changed),
-      })
-      .run()
+    this.repo.rows.of(auditLog).insert({
+      id: this.repo.newId(),
+      at: now,
+      staffId: this.actor.staffId,
+      deskId: this.actor.deskId,
+      action: this.action,
+      entity: entity.name,
+      entityId,
+      before: redact(before, changed),
+      after: redact(after, changed),
+    })
 
     if (!entity.synced) return
     const source = kind === 'delete' ? {} : (after ?? {})
@@ -292,23 +281,20 @@ export class UnitOfWork {
       kind === 'update'
         ? this.syncedKeys(entity, Object.fromEntries(sent.map((k) => [k, 1])))
         : this.syncedKeys(entity, source)
-    this.repo.db
-      .insert(outbox)
-      .values({
-        opId: this.repo.newId(),
-        deskId: this.actor.deskId,
-        entity: entity.name,
-        entityId,
-        kind,
-        fields: JSON.stringify(Object.fromEntries(keys.map((k) => [k, source[k] ?? null]))),
-        base: JSON.stringify(
-          kind === 'update' ? baseClocks : kind === 'delete' ? { version: before?.version ?? null } : {},
-        ),
-        hlc,
-        schemaVersion: SYNC_SCHEMA_VERSION,
-        staffId: this.actor.staffId,
-        createdAt: now,
-      })
-      .run()
+    this.repo.rows.of(outbox).insert({
+      opId: this.repo.newId(),
+      deskId: this.actor.deskId,
+      entity: entity.name,
+      entityId,
+      kind,
+      fields: JSON.stringify(Object.fromEntries(keys.map((k) => [k, source[k] ?? null]))),
+      base: JSON.stringify(
+        kind === 'update' ? baseClocks : kind === 'delete' ? { version: before?.version ?? null } : {},
+      ),
+      hlc,
+      schemaVersion: SYNC_SCHEMA_VERSION,
+      staffId: this.actor.staffId,
+      createdAt: now,
+    })
   }
 }

@@ -41,6 +41,10 @@ function confirm(request: RequestRow, status: 'done' | 'failed' = 'done') {
       status,
     }),
   )
+  // As the worker does in the same write: the request is finished and no longer waiting.
+  desk.core.database.sqlite
+    .prepare('UPDATE provisioning_requests SET state = ? WHERE id = ?')
+    .run(status, request.id)
 }
 
 async function wizardInput(patch: Partial<LineCreateInput> = {}): Promise<LineCreateInput> {
@@ -134,6 +138,55 @@ describe('inventory', () => {
     expect(byName.items.map((l) => l.id)).toContain(some.id)
   })
 
+  it('the search index answers exactly what a scan of every line would, and follows edits', async () => {
+    const sqlite = desk.core.database.sqlite
+    const keys = sqlite
+      .prepare('SELECT id, search_key AS key FROM fleet_lines WHERE customer_id = ?')
+      .all(customerId) as { id: string; key: string }[]
+    const sample = keys[7]!.key
+    const queries = [
+      sample.slice(0, 4), // digits of a number
+      sample.split(' ').at(-1)!, // a last name
+      sample.split(' ')[2]!.slice(1, 6), // inside a description word
+      'ÉLIE', // accents and case are ignored
+      'ch', // shorter than a trigram: scanned
+      '100%', // LIKE's wildcards are literal
+      '"x', // FTS syntax is literal
+    ]
+    for (const query of queries) {
+      const text = query
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .toLowerCase()
+      const expected = keys
+        .filter((k) => k.key.includes(text))
+        .map((k) => k.id)
+        .sort()
+      const found = await desk.ok('fleet.lines.ids', {
+        selection: { filter: { customerId, query }, excludeIds: [] },
+      })
+      expect([...found.ids].sort(), query).toEqual(expected)
+    }
+
+    const line = await desk.ok('fleet.lines.create', await wizardInput())
+    await desk.ok('fleet.lines.updateUser', {
+      id: line.id,
+      user: {
+        ...line.user,
+        birthDate: line.user.birthDate ?? '',
+        email: line.user.email ?? '',
+        phone: '',
+        description: 'Grutier Zeebrugge',
+      },
+      address: null,
+      expectedVersion: line.version,
+    })
+    const search = (query: string) =>
+      desk.ok('fleet.lines.ids', { selection: { filter: { customerId, query }, excludeIds: [] } })
+    expect((await search('zeebrug')).ids).toEqual([line.id])
+    expect((await search('commercial namur')).ids).not.toContain(line.id)
+  })
+
   it('"select all" stands for every line matching the filter, minus the ones unticked', async () => {
     const filter = { customerId, status: 'ACTIVE' as const }
     const all = await desk.ok('fleet.lines.ids', { selection: { filter, excludeIds: [] } })
@@ -217,6 +270,16 @@ describe('Add-SIM wizard and life cycle', () => {
       const reuse = await desk.call('fleet.lines.create', await wizardInput({ iccid }))
       expect(!reuse.ok && reuse.error.details?.fields?.[0]?.key).toBe('validation.iccidUsed')
     }
+
+    // One change of status at a time: a second one waits until the operator answered the first.
+    await desk.ok('fleet.lines.suspend', { id: line.id })
+    const twice = await desk.call('fleet.lines.stop', { id: line.id })
+    expect(!twice.ok && twice.error.details?.fields?.[0]).toMatchObject({
+      path: 'status',
+      key: 'validation.fleetRequestPending',
+    })
+    confirm(requestsOf(line.id).at(-1)!, 'failed')
+    expect((await desk.ok('fleet.lines.get', { id: line.id })).status).toBe('ACTIVE')
 
     const reactivate = await desk.call('fleet.lines.reactivate', { id: line.id })
     expect(!reactivate.ok && reactivate.error.details?.fields?.[0]?.key).toBe(
@@ -341,6 +404,25 @@ describe('bulk changes', () => {
     expect(after.tariffPlanCode).toBe('MOBILE_LIMITLESS')
     expect(after.options).not.toContain('DATA_NATIONAL_10GB')
     expect(requestsOf(stopped[0]!.id)).toHaveLength(0)
+
+    // A line whose plan change still waits for the operator is reviewed as such and left out.
+    const again = { kind: 'plan', planCode: 'MOBILE_EUROPE' } as const
+    await desk.ok('fleet.bulk.apply', { customerId, ids: [plain[0]!.id], change: again })
+    const waitingPreview = await desk.ok('fleet.bulk.preview', {
+      customerId,
+      selection: { ids: plain.map((l) => l.id) },
+      change: { kind: 'options', add: ['VOICE_NATIONAL_100'], remove: [] },
+      limit: 50,
+    })
+    expect(waitingPreview.rows.find((r) => r.id === plain[0]!.id)?.refusal).toBe(
+      'validation.fleetRequestPending',
+    )
+    const second = await desk.ok('fleet.bulk.apply', {
+      customerId,
+      ids: plain.map((l) => l.id),
+      change: again,
+    })
+    expect(second).toEqual({ queued: plain.length - 1, skipped: 1 })
   })
 
   it('adds an option where it applies and flags it where it does not', async () => {

@@ -153,11 +153,22 @@ describe('provisioning queue', () => {
     const used = networkIccid('77')
     sandbox.addLine({ lineRef: 'old-line', msisdn: '+32470000009', iccid: used, status: 'stopped' })
     const refused = d.enqueue({ lineId, action: 'swap', payload: { iccid: used } })
-    const fresh = d.enqueue({ lineId, action: 'swap', payload: { iccid: networkIccid('78') } })
+    // A second swap of the line waits for the operator's answer to the first.
+    expect(() => d.enqueue({ lineId, action: 'swap', payload: { iccid: networkIccid('78') } })).toThrow(
+      expect.objectContaining({
+        details: expect.objectContaining({
+          fields: [expect.objectContaining({ key: 'validation.fleetRequestPending' })],
+        }),
+      }),
+    )
     await run(d)
     clock.advance(5000)
     await run(d)
     expect(d.row(refused)).toMatchObject({ state: 'failed', reasonCode: 'ICCID_ALREADY_USED' })
+    const fresh = d.enqueue({ lineId, action: 'swap', payload: { iccid: networkIccid('78') } })
+    await run(d)
+    clock.advance(5000)
+    await run(d)
     expect(d.row(fresh).state).toBe('done')
     expect(sandbox.line(lineId)?.iccid).toBe(networkIccid('78'))
   })
@@ -311,7 +322,9 @@ describe('provisioning queue', () => {
     const lineId = ulid()
     const ids: string[] = []
     for (let i = 0; i < 5; i++) {
-      ids.push(d.enqueue({ lineId: i < 3 ? lineId : ulid() }))
+      // Three requests of different kinds on one line (two of a kind would wait for each other).
+      const action = (['suspend', 'barrings', 'payByMobile'] as const)[i % 3]
+      ids.push(d.enqueue({ lineId: i < 3 ? lineId : ulid(), action }))
       clock.advance(1000)
     }
     d.enqueue({ action: 'activate', payload: { iccid: '123', msisdn: '+32470000077' } })

@@ -44,15 +44,33 @@ export function toListItem(row: LineRow): LineListItem {
   }
 }
 
-/** `%` and `_` typed by the clerk are searched literally. */
-function likeContains(query: string): string {
+/** What the clerk typed, in the form of `search_key` (lineRules.lineSearchKey). */
+function searchText(query: string): string {
   const key = query
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
+    .trim()
   // A number typed with spaces or dots (0470 12 34 56) is searched by its digits.
-  const compact = /^[\d\s./+-]+$/.test(key) ? key.replace(/[^\d]/g, '') : key
-  return `%${compact.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+  return /^[\d\s./+-]+$/.test(key) ? key.replace(/[^\d]/g, '') : key
+}
+
+/**
+ * The trigram index answers substrings of three characters or more; a shorter query is a scan
+ * (LIKE; `%` and `_` typed by the clerk are searched literally).
+ */
+function textClause(query: string): { sql: string; param: string } | null {
+  const text = searchText(query)
+  if (text === '') return null
+  if ([...text].length >= 3) {
+    return {
+      sql: `l.id IN (SELECT i.line_id FROM fleet_line_search s
+        JOIN fleet_line_search_ids i ON i.seq = s.rowid WHERE fleet_line_search MATCH ?)`,
+      // One phrase: the trigram tokenizer matches it as a substring, quotes doubled.
+      param: `"${text.replace(/"/g, '""')}"`,
+    }
+  }
+  return { sql: "l.search_key LIKE ? ESCAPE '\\'", param: `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%` }
 }
 
 function where(filter: LineFilter): { sql: string; params: unknown[] } {
@@ -70,9 +88,10 @@ function where(filter: LineFilter): { sql: string; params: unknown[] } {
     clauses.push('l.billing_account_id = ?')
     params.push(filter.billingAccountId)
   }
-  if (filter.query) {
-    clauses.push("l.search_key LIKE ? ESCAPE '\\'")
-    params.push(likeContains(filter.query))
+  const text = filter.query ? textClause(filter.query) : null
+  if (text) {
+    clauses.push(text.sql)
+    params.push(text.param)
   }
   return { sql: clauses.join(' AND '), params }
 }

@@ -379,7 +379,11 @@ export class LineService {
     this.checkChange(change)
     const rows = this.queries.byIds(this.selectionIds(selection)).filter((r) => r.customerId === customerId)
     const matrix = this.catalog.matrix()
-    const reviewed = rows.map((r) => this.review(r, change, matrix))
+    const waiting = this.queue().pendingConflicts(
+      rows.map((r) => r.id),
+      change.kind,
+    )
+    const reviewed = rows.map((r) => this.review(r, change, matrix, waiting))
     return {
       total: reviewed.length,
       flagged: reviewed.filter((r) => r.flagged.length > 0).length,
@@ -400,9 +404,18 @@ export class LineService {
     if (unknown.length) throw AppError.field('add', 'validation.fleetUnknownOption')
   }
 
-  private review(row: LineRow, change: BulkChange, matrix: OptionMatrix): BulkPreviewRow {
+  /** `waiting`: lines whose earlier plan or options change the operator has not confirmed yet. */
+  private review(
+    row: LineRow,
+    change: BulkChange,
+    matrix: OptionMatrix,
+    waiting: ReadonlySet<string>,
+  ): BulkPreviewRow {
     const current = JSON.parse(row.options) as string[]
-    const verdict = checkTransition(row.status, change.kind)
+    const transition = checkTransition(row.status, change.kind)
+    const verdict = waiting.has(row.id)
+      ? ({ ok: false, key: 'validation.fleetRequestPending' } as const)
+      : transition
     const base = {
       id: row.id,
       phoneNumber: row.phoneNumber,
@@ -443,8 +456,14 @@ export class LineService {
     this.repo.write(actor, action, (unit) => {
       const queue = this.queue()
       const matrix = this.catalog.matrix()
+      // A line still waiting for an earlier plan or options change is left out (its review row
+      // says why), not refused: the rest of the chunk goes on.
+      const waiting = queue.pendingConflicts(
+        rows.map((r) => r.id),
+        change.kind,
+      )
       for (const row of rows) {
-        const r = this.review(row, change, matrix)
+        const r = this.review(row, change, matrix, waiting)
         const same = r.newPlan === r.previousPlan && r.newOptions.join() === r.previousOptions.join()
         if (r.refusal || same) continue
         queue.enqueue(unit, {

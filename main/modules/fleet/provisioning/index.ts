@@ -4,9 +4,14 @@ import type { AreaDeps } from '../../../app/areaDeps'
 import { httpOperator } from '../../../integrations/operator/httpOperator'
 import type { OperatorPort } from '../../../integrations/operator/operatorPort'
 import { type SandboxOperator, startSandboxOperator } from '../../../integrations/operator/sandboxOperator'
+import { AppError } from '../../../ipc/appError'
 import type { Handlers } from '../../../ipc/router'
 import { provisioningHandlers } from './provisioningHandlers'
-import type { ProvisioningOutcomeHandler, ProvisioningQueue } from './provisioningPort'
+import {
+  CONFLICTING_ACTIONS,
+  type ProvisioningOutcomeHandler,
+  type ProvisioningQueue,
+} from './provisioningPort'
 import { ProvisioningWorker } from './provisioningWorker'
 import { insertRequest, RequestQueries } from './requestStore'
 
@@ -83,10 +88,17 @@ export function createProvisioning(
 
   const queue: ProvisioningQueue = {
     enqueue(unit, request) {
+      const conflicting = CONFLICTING_ACTIONS[request.action]
+      if (queries.pendingLines([request.lineId], conflicting).size > 0) {
+        throw AppError.field('status', 'validation.fleetRequestPending', { action: request.action })
+      }
       const row = insertRequest(unit, repo.newId(), request)
       // Runs after the caller's write has committed (repo.write is synchronous).
       worker.kick()
       return { requestId: row.id }
+    },
+    pendingConflicts(lineIds, action) {
+      return queries.pendingLines(lineIds, CONFLICTING_ACTIONS[action])
     },
   }
 

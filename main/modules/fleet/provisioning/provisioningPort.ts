@@ -46,9 +46,32 @@ export interface ProvisioningOutcome {
   operatorRef?: string
 }
 
+/**
+ * Requests that would contradict each other while both wait for the operator: the same action
+ * twice, a plan change and an options change (options are computed from the plan), or two
+ * changes of status.
+ */
+export const CONFLICTING_ACTIONS: Record<ProvisioningAction, readonly ProvisioningAction[]> = {
+  activate: ['activate'],
+  swap: ['swap'],
+  suspend: ['suspend', 'reactivate', 'stop'],
+  reactivate: ['suspend', 'reactivate', 'stop'],
+  stop: ['suspend', 'reactivate', 'stop'],
+  barrings: ['barrings'],
+  plan: ['plan', 'options'],
+  options: ['plan', 'options'],
+  payByMobile: ['payByMobile'],
+}
+
 export interface ProvisioningQueue {
-  /** Records a queued request inside the caller's write (same transaction as the change it carries). */
+  /**
+   * Records a queued request inside the caller's write (same transaction as the change it carries).
+   * Refused (field `status`, `validation.fleetRequestPending`) while a conflicting request of the
+   * line still waits for the operator.
+   */
   enqueue(unit: UnitOfWork, request: ProvisioningEnqueue): { requestId: string }
+  /** Which of these lines have a request conflicting with `action` still waiting (queued or sent). */
+  pendingConflicts(lineIds: readonly string[], action: ProvisioningAction): Set<string>
 }
 
 /** What the fleet module does when the operator confirms or refuses; called inside a write. */

@@ -145,6 +145,19 @@ export class RequestQueries {
     return out
   }
 
+  /** Lines among `lineIds` with a request of one of `actions` still waiting for the operator. */
+  pendingLines(lineIds: readonly string[], actions: readonly string[]): Set<string> {
+    const found = this.sqlite
+      .prepare(
+        `SELECT DISTINCT line_id FROM provisioning_requests
+         WHERE line_id IN (SELECT value FROM json_each(?)) AND state IN ('queued', 'sent')
+           AND action IN (SELECT value FROM json_each(?))`,
+      )
+      .pluck()
+      .all(JSON.stringify(lineIds), JSON.stringify(actions)) as string[]
+    return new Set(found)
+  }
+
   /** This desk's requests that are due: to send (queued) or to ask about (sent). */
   due(deskId: string, now: string, limit: number): RequestRow[] {
     const raw = this.sqlite
