@@ -209,6 +209,9 @@ export const lineColumns = [
   'user',
 ] as const
 export type LineColumn = (typeof lineColumns)[number]
+/** The languages the Excel export writes its column titles in (the screen sends its own). */
+export const exportLanguages = ['fr', 'en'] as const
+export type ExportLanguage = (typeof exportLanguages)[number]
 
 const lineId = z.object({ id: ulidSchema }).strict()
 
@@ -350,8 +353,13 @@ export const fleetContract = {
         sort: z.enum(lineSorts).default('phoneNumber'),
         direction: z.enum(['asc', 'desc']).default('asc'),
         columns: z.array(z.enum(lineColumns)).min(1),
+        language: z.enum(exportLanguages).default('fr'),
       })
       .strict(),
+    access: anyStaff,
+  }),
+  'fleet.summary': channel<FleetSummary>()({
+    input: z.object({ customerId: ulidSchema }).strict(),
     access: anyStaff,
   }),
   'fleet.import.preview': channel<ImportPreview>()({
@@ -374,6 +382,16 @@ export interface BusinessAccountItem {
   lines: number
   activeLines: number
   billingAccounts: number
+}
+
+/** A business account at a glance (the fleet block of the customer's page). */
+export interface FleetSummary {
+  customerId: string
+  /** Lines per status; every status is present, 0 when none. */
+  lines: Record<FleetLineStatus, number>
+  billingAccounts: number
+  /** Requests to the operator not answered yet (`queued` or `sent`) for the account's lines. */
+  pendingRequests: number
 }
 
 export interface FleetPlanView {

@@ -7,6 +7,7 @@ import { fleetHandlers } from './fleetHandlers'
 import { LineImport } from './lineImport'
 import { LineQueries } from './lineQueries'
 import { LineService } from './lineService'
+import { LineSummary } from './lineSummary'
 import { createProvisioning, type Provisioning } from './provisioning'
 
 export type FleetHandlers = Pick<Handlers, keyof typeof fleetContract | keyof typeof provisioningContract>
@@ -44,7 +45,7 @@ export function createFleetArea(deps: AreaDeps): FleetArea {
   provisioning.start()
   return {
     handlers: {
-      ...fleetHandlers(catalog, lines, queries, importer, deps.clock),
+      ...fleetHandlers(catalog, lines, queries, importer, deps.clock, new LineSummary(deps.repo.sqlite)),
       ...provisioning.handlers,
     },
     linesOf: (customerId, limit) => queries.linesOf(customerId, limit),

@@ -7,6 +7,7 @@ import { exportLines } from './lineExport'
 import type { LineImport } from './lineImport'
 import type { LineQueries } from './lineQueries'
 import type { LineService } from './lineService'
+import type { LineSummary } from './lineSummary'
 
 type Handlers_ = Pick<Handlers, keyof typeof fleetContract>
 
@@ -16,6 +17,7 @@ export function fleetHandlers(
   queries: LineQueries,
   importer: LineImport,
   clock: Clock,
+  summary: LineSummary,
 ): Handlers_ {
   const role = (ctx: { session: { role: import('../../../preload/contract/common').Role } | null }) =>
     ctx.session?.role ?? null
@@ -69,8 +71,14 @@ export function fleetHandlers(
           options: new Map(cat.options.map((o) => [o.code, o.name])),
         },
         clock.now().toISOString().slice(0, 10),
+        input.language,
       )
       return file
+    },
+    'fleet.summary': ({ customerId }) => {
+      // account() refuses an unknown customer and one that is not a company, and counts billing accounts.
+      const { billingAccounts } = catalog.account(customerId)
+      return { customerId, billingAccounts, ...summary.of(customerId) }
     },
     'fleet.import.preview': ({ customerId, csv }) => importer.preview(customerId, csv),
     'fleet.import.apply': ({ customerId, csv }, ctx) => importer.apply(ctx.actor(), customerId, csv),

@@ -1,20 +1,46 @@
 import { PassThrough } from 'node:stream'
 import ExcelJS from 'exceljs'
 import type { FileDownload } from '../../../preload/contract/common'
-import type { LineColumn, LineFilter, LineSort } from '../../../preload/contract/fleet'
+import type { ExportLanguage, LineColumn, LineFilter, LineSort } from '../../../preload/contract/fleet'
 import type { LineQueries, LineRow } from './lineQueries'
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
-/** Column titles of the export (the sheet is a French business document, like the invoices). */
-export const exportHeaders: Record<LineColumn, { title: string; width: number }> = {
-  phoneNumber: { title: 'Numéro', width: 16 },
-  description: { title: 'Description', width: 30 },
-  tariffPlanCode: { title: 'Plan tarifaire', width: 20 },
-  status: { title: 'Statut', width: 12 },
-  billingAccount: { title: 'Compte de facturation', width: 20 },
-  options: { title: 'Options', width: 40 },
-  user: { title: 'Utilisateur', width: 26 },
+/** Column widths of the export, in characters (wide enough for the longest title of either language). */
+export const exportWidths: Record<LineColumn, number> = {
+  phoneNumber: 16,
+  description: 30,
+  tariffPlanCode: 20,
+  status: 12,
+  billingAccount: 20,
+  options: 40,
+  user: 26,
+}
+
+/**
+ * Column titles in the language of the agent who exports (the screen sends it): main has no
+ * i18next, so the two languages of the interface are here. The cells themselves are data (plan
+ * and option names, status codes) and read the same in both.
+ */
+export const exportHeaders: Record<ExportLanguage, Record<LineColumn, string>> = {
+  fr: {
+    phoneNumber: 'Numéro',
+    description: 'Description',
+    tariffPlanCode: 'Plan tarifaire',
+    status: 'Statut',
+    billingAccount: 'Compte de facturation',
+    options: 'Options',
+    user: 'Utilisateur',
+  },
+  en: {
+    phoneNumber: 'Number',
+    description: 'Description',
+    tariffPlanCode: 'Tariff plan',
+    status: 'Status',
+    billingAccount: 'Billing account',
+    options: 'Options',
+    user: 'User',
+  },
 }
 
 function cell(
@@ -42,15 +68,16 @@ function cell(
 }
 
 /**
- * The inventory as a real .xlsx: the visible columns, every row matching the filter (not the page),
- * in the screen's order. Written with exceljs's streaming writer, row by row from a SQLite
+ * The inventory as a real .xlsx: the visible columns titled in `language`, every row matching the
+ * filter (not the page), in the screen's order. Written with exceljs's streaming writer, row by row from a SQLite
  * iterator, so 50 000 lines never sit in memory as objects.
  */
 export async function exportLines(
-  queries: LineQueries,
+  queries: Pick<LineQueries, 'iterate'>,
   input: { filter: LineFilter; sort: LineSort; direction: 'asc' | 'desc'; columns: LineColumn[] },
   names: { plans: Map<string, string>; options: Map<string, string> },
   fileDate: string,
+  language: ExportLanguage = 'fr',
 ): Promise<FileDownload & { rows: number }> {
   const chunks: Buffer[] = []
   const stream = new PassThrough()
@@ -67,9 +94,9 @@ export async function exportLines(
   workbook.creator = 'Guichet'
   const sheet = workbook.addWorksheet('Cartes SIM', { views: [{ state: 'frozen', ySplit: 1 }] })
   sheet.columns = input.columns.map((c) => ({
-    header: exportHeaders[c].title,
+    header: exportHeaders[language][c],
     key: c,
-    width: exportHeaders[c].width,
+    width: exportWidths[c],
   }))
   sheet.getRow(1).font = { bold: true }
   sheet.getRow(1).commit()

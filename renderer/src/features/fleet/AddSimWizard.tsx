@@ -34,7 +34,8 @@ import { IssueText } from '../../components/IssueText'
 import { notifyError, notifySuccess } from '../../components/notify'
 import { PageHeader } from '../../components/PageHeader'
 import { formatMoney } from '../../lib/format'
-import { formatIccid, formatMobile, goFleet } from './fleetFormat'
+import { formatIccid, goFleet } from './fleetFormat'
+import { formatFleetPhone } from './formatPhone'
 
 const steps = ['iccid', 'splitBill', 'user', 'plan', 'options', 'billing', 'number', 'summary'] as const
 type Step = (typeof steps)[number]
@@ -184,7 +185,7 @@ export function AddSimWizard({ workspace, customerId }: { workspace: Workspace; 
         return
       }
       const line = await call('fleet.lines.create', input())
-      notifySuccess(t('fleet.wizard.created', { number: formatMobile(line.phoneNumber) }))
+      notifySuccess(t('fleet.wizard.created', { number: formatFleetPhone(line.phoneNumber) }))
       void client.invalidateQueries({ queryKey: ['fleet.lines.list'] })
       void client.invalidateQueries({ queryKey: ['fleet.numbers.free'] })
       goFleet(workspace, [customerId, 'lines', line.id])
@@ -419,7 +420,7 @@ export function AddSimWizard({ workspace, customerId }: { workspace: Workspace; 
                     {values.numberSource === 'new' ? (
                       <Select
                         label={t('fleet.wizard.freeNumber')}
-                        data={free.data?.map((n) => ({ value: n, label: formatMobile(n) })) ?? []}
+                        data={free.data?.map((n) => ({ value: n, label: formatFleetPhone(n) })) ?? []}
                         value={values.newNumber || null}
                         onChange={(v) => set({ newNumber: v ?? '' })}
                         error={at('number.phoneNumber')}
@@ -478,7 +479,7 @@ export function AddSimWizard({ workspace, customerId }: { workspace: Workspace; 
                       />
                       <SummaryRow
                         label={t('fleet.wizard.steps.number')}
-                        value={`${formatMobile(phoneNumber.startsWith('0') ? `+32${phoneNumber.replace(/[\s./]/g, '').slice(1)}` : phoneNumber)} (${t(`fleet.numberSource.${values.numberSource}`)})`}
+                        value={`${formatFleetPhone(phoneNumber)} (${t(`fleet.numberSource.${values.numberSource}`)})`}
                       />
                     </Table.Tbody>
                   </Table>

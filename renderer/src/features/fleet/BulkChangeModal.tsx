@@ -20,7 +20,7 @@ import { call } from '../../api/call'
 import { useChannelQuery } from '../../api/hooks'
 import { IssueText } from '../../components/IssueText'
 import { notifyError, notifySuccess } from '../../components/notify'
-import { formatMobile } from './fleetFormat'
+import { formatFleetPhone } from './formatPhone'
 
 /** Lines per call: each chunk is one write on main, and the bar moves between chunks. */
 const CHUNK = 1000
@@ -186,7 +186,7 @@ export function BulkChangeModal({
               <Table.Tbody>
                 {preview.rows.map((r) => (
                   <Table.Tr key={r.id}>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatMobile(r.phoneNumber)}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatFleetPhone(r.phoneNumber)}</Table.Td>
                     <Table.Td>{planNames.get(r.previousPlan) ?? r.previousPlan}</Table.Td>
                     <Table.Td fw={r.newPlan !== r.previousPlan ? 600 : undefined}>
                       {planNames.get(r.newPlan) ?? r.newPlan}

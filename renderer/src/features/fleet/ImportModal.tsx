@@ -18,7 +18,7 @@ import type { ImportPreview } from '../../../../preload/contract/fleet'
 import { call } from '../../api/call'
 import { IssueText } from '../../components/IssueText'
 import { notifyError, notifySuccess } from '../../components/notify'
-import { formatMobile } from './fleetFormat'
+import { formatFleetPhone } from './formatPhone'
 
 const TEMPLATE =
   'iccid;description;title;firstName;lastName;birthDate;email;phone;language;plan;options;billingAccount;splitBillProfile;number'
@@ -119,7 +119,7 @@ export function ImportModal({ customerId, onClose }: { customerId: string; onClo
                     <Table.Tr key={r.row}>
                       <Table.Td>{r.row}</Table.Td>
                       <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                        {r.phoneNumber ? formatMobile(r.phoneNumber) : '—'}
+                        {r.phoneNumber ? formatFleetPhone(r.phoneNumber) : '—'}
                       </Table.Td>
                       <Table.Td>{r.description}</Table.Td>
                       <Table.Td>{r.planCode}</Table.Td>

@@ -7,7 +7,6 @@ import {
   Checkbox,
   Grid,
   Group,
-  Modal,
   NumberInput,
   Paper,
   Select,
@@ -34,7 +33,9 @@ import { QueryError } from '../../components/QueryError'
 import { formatDate, formatMoney } from '../../lib/format'
 import { LineRequests } from '../provisioning/LineRequests'
 import { AddressInputs, type AddressValues, emptyAddress } from './AddressInputs'
-import { formatIccid, formatMobile, statusColor } from './fleetFormat'
+import { formatIccid, statusColor } from './fleetFormat'
+import { formatFleetPhone } from './formatPhone'
+import { LineActionDialog } from './LineActionDialog'
 import { useFieldErrors } from './useFieldErrors'
 
 /** What each status allows (the same table main applies: lineStatus.ts). */
@@ -98,10 +99,10 @@ export function LineDetailScreen({
         >
           {account.data?.name ?? '…'}
         </Anchor>
-        <span>{formatMobile(l.phoneNumber)}</span>
+        <span>{formatFleetPhone(l.phoneNumber)}</span>
       </Breadcrumbs>
       <PageHeader
-        title={formatMobile(l.phoneNumber)}
+        title={formatFleetPhone(l.phoneNumber)}
         subtitle={
           <Group gap="xs">
             <Badge color={statusColor[l.status]} variant="light">
@@ -256,55 +257,29 @@ function ActivateDialog({ line, onClose, onSaved }: { line: LineDetail; onClose(
   const { t, i18n } = useTranslation()
   const errors = useFieldErrors()
   const [date, setDate] = useState(new Date().toISOString().slice(0, 10))
-  const [busy, setBusy] = useState(false)
+  const issue = errors.at('date') ?? errors.at('status')
   return (
-    <Modal
-      opened
+    <LineActionDialog
+      title={t('fleet.line.activateTitle', { number: formatFleetPhone(line.phoneNumber) })}
+      confirmLabel={t('fleet.line.activateConfirm')}
       onClose={onClose}
-      title={t('fleet.line.activateTitle', { number: formatMobile(line.phoneNumber) })}
+      onError={errors.take}
+      onConfirm={async () => {
+        const saved = await call('fleet.lines.activate', { id: line.id, date })
+        notifySuccess(t('fleet.line.willActivate', { date: formatDate(date, i18n.language) }))
+        onSaved(saved)
+        onClose()
+      }}
     >
-      <form
-        onSubmit={async (e) => {
-          e.preventDefault()
-          setBusy(true)
-          try {
-            const saved = await call('fleet.lines.activate', { id: line.id, date })
-            notifySuccess(t('fleet.line.willActivate', { date: formatDate(date, i18n.language) }))
-            onSaved(saved)
-            onClose()
-          } catch (error) {
-            if (!errors.take(error)) notifyError(t, error)
-          } finally {
-            setBusy(false)
-          }
-        }}
-      >
-        <Stack gap="sm">
-          <TextInput
-            type="date"
-            label={t('fleet.line.activationDate')}
-            value={date}
-            onChange={(e) => setDate(e.currentTarget.value)}
-            error={
-              errors.at('date') ? (
-                <IssueText issue={errors.at('date')!} />
-              ) : errors.at('status') ? (
-                <IssueText issue={errors.at('status')!} />
-              ) : undefined
-            }
-            data-autofocus
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('fleet.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t('fleet.line.activateConfirm')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <TextInput
+        type="date"
+        label={t('fleet.line.activationDate')}
+        value={date}
+        onChange={(e) => setDate(e.currentTarget.value)}
+        error={issue ? <IssueText issue={issue} /> : undefined}
+        data-autofocus
+      />
+    </LineActionDialog>
   )
 }
 
@@ -312,95 +287,55 @@ function SwapDialog({ line, onClose, onSaved }: { line: LineDetail; onClose(): v
   const { t } = useTranslation()
   const errors = useFieldErrors()
   const [iccid, setIccid] = useState('')
-  const [busy, setBusy] = useState(false)
   const issue = errors.at('iccid') ?? errors.at('status')
   return (
-    <Modal
-      opened
+    <LineActionDialog
+      title={t('fleet.line.swapTitle', { number: formatFleetPhone(line.phoneNumber) })}
+      confirmLabel={t('fleet.line.swapConfirm')}
       onClose={onClose}
-      title={t('fleet.line.swapTitle', { number: formatMobile(line.phoneNumber) })}
+      onError={errors.take}
+      onConfirm={async () => {
+        const saved = await call('fleet.lines.swap', { id: line.id, iccid })
+        notifySuccess(t('fleet.line.swapRequested'))
+        onSaved(saved)
+        onClose()
+      }}
     >
-      <form
-        onSubmit={async (e) => {
-          e.preventDefault()
-          setBusy(true)
-          try {
-            const saved = await call('fleet.lines.swap', { id: line.id, iccid })
-            notifySuccess(t('fleet.line.swapRequested'))
-            onSaved(saved)
-            onClose()
-          } catch (error) {
-            if (!errors.take(error)) notifyError(t, error)
-          } finally {
-            setBusy(false)
-          }
-        }}
-      >
-        <Stack gap="sm">
-          {line.iccid && (
-            <Text size="sm" c="dimmed">
-              {t('fleet.line.currentIccid', { iccid: formatIccid(line.iccid) })}
-            </Text>
-          )}
-          <TextInput
-            label={t('fleet.line.newIccid')}
-            description={t('fleet.wizard.iccidHelp')}
-            value={iccid}
-            onChange={(e) => setIccid(e.currentTarget.value)}
-            error={issue ? <IssueText issue={issue} /> : undefined}
-            inputMode="numeric"
-            data-autofocus
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('fleet.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t('fleet.line.swapConfirm')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      {line.iccid && (
+        <Text size="sm" c="dimmed">
+          {t('fleet.line.currentIccid', { iccid: formatIccid(line.iccid) })}
+        </Text>
+      )}
+      <TextInput
+        label={t('fleet.line.newIccid')}
+        description={t('fleet.wizard.iccidHelp')}
+        value={iccid}
+        onChange={(e) => setIccid(e.currentTarget.value)}
+        error={issue ? <IssueText issue={issue} /> : undefined}
+        inputMode="numeric"
+        data-autofocus
+      />
+    </LineActionDialog>
   )
 }
 
 function StopDialog({ line, onClose, onSaved }: { line: LineDetail; onClose(): void; onSaved: Saved }) {
   const { t } = useTranslation()
-  const [busy, setBusy] = useState(false)
   return (
-    <Modal
-      opened
+    <LineActionDialog
+      title={t('fleet.line.stopTitle', { number: formatFleetPhone(line.phoneNumber) })}
+      confirmLabel={t('fleet.line.stopConfirm')}
+      confirmColor="red"
+      cancelFirst
       onClose={onClose}
-      title={t('fleet.line.stopTitle', { number: formatMobile(line.phoneNumber) })}
+      onConfirm={async () => {
+        onSaved(await call('fleet.lines.stop', { id: line.id }))
+        notifySuccess(t('fleet.line.stopRequested'))
+        onClose()
+      }}
     >
-      <Stack gap="sm">
-        <Text size="sm">{t('fleet.line.stopWarning')}</Text>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose} data-autofocus>
-            {t('fleet.cancel')}
-          </Button>
-          <Button
-            color="red"
-            loading={busy}
-            onClick={async () => {
-              setBusy(true)
-              try {
-                onSaved(await call('fleet.lines.stop', { id: line.id }))
-                notifySuccess(t('fleet.line.stopRequested'))
-                onClose()
-              } catch (error) {
-                notifyError(t, error)
-              } finally {
-                setBusy(false)
-              }
-            }}
-          >
-            {t('fleet.line.stopConfirm')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+      <Text size="sm">{t('fleet.line.stopWarning')}</Text>
+    </LineActionDialog>
   )
 }
 

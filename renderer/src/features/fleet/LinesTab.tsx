@@ -39,9 +39,11 @@ import { channelKey } from '../../api/queryKeys'
 import type { Workspace } from '../../app/routes'
 import { notifyError, notifySuccess } from '../../components/notify'
 import { QueryError } from '../../components/QueryError'
+import { currentLanguage } from '../../i18n'
 import { saveDownload } from '../../lib/download'
 import { BulkChangeModal } from './BulkChangeModal'
-import { formatMobile, goFleet, statusColor } from './fleetFormat'
+import { goFleet, statusColor } from './fleetFormat'
+import { formatFleetPhone } from './formatPhone'
 import { ImportModal } from './ImportModal'
 
 const PAGE_SIZE = 50
@@ -156,7 +158,13 @@ export function LinesTab({ workspace, customerId }: { workspace: Workspace; cust
   const exportExcel = async () => {
     setExporting(true)
     try {
-      const file = await call('fleet.lines.export', { filter, sort, direction, columns: [...lineColumns] })
+      const file = await call('fleet.lines.export', {
+        filter,
+        sort,
+        direction,
+        columns: [...lineColumns],
+        language: currentLanguage(),
+      })
       saveDownload(file)
       notifySuccess(t('fleet.lines.exported', { count: total }))
     } catch (error) {
@@ -302,13 +310,13 @@ export function LinesTab({ workspace, customerId }: { workspace: Workspace; cust
               >
                 <Table.Td onClick={(e) => e.stopPropagation()}>
                   <Checkbox
-                    aria-label={t('fleet.lines.selectLine', { number: formatMobile(l.phoneNumber) })}
+                    aria-label={t('fleet.lines.selectLine', { number: formatFleetPhone(l.phoneNumber) })}
                     checked={isSelected(l.id)}
                     onChange={() => toggle(l.id)}
                   />
                 </Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }} fw={500}>
-                  {formatMobile(l.phoneNumber)}
+                  {formatFleetPhone(l.phoneNumber)}
                 </Table.Td>
                 <Table.Td>
                   {l.description}

@@ -7,7 +7,8 @@ import type { BlankSimOrder, BlankSimStatus } from '../../../../preload/contract
 import { call } from '../../api/call'
 import { notifyError } from '../../components/notify'
 import { QueryError } from '../../components/QueryError'
-import { countryName, formatDate, formatPhone } from '../../lib/format'
+import { countryName, formatDate } from '../../lib/format'
+import { formatFleetPhone } from '../fleet/formatPhone'
 import { BlankSimOrderForm } from './BlankSimOrderForm'
 
 const statusColor: Record<BlankSimStatus, string> = {
@@ -96,7 +97,7 @@ export function BlankSimOrdersTab({ customerId }: { customerId: string }) {
                   <Text size="sm">{addressLine(o, lang)}</Text>
                   {o.contactMobile && (
                     <Text size="xs" c="dimmed">
-                      {formatPhone(o.contactMobile)}
+                      {formatFleetPhone(o.contactMobile)}
                     </Text>
                   )}
                 </Table.Td>

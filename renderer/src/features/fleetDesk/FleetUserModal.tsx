@@ -12,7 +12,7 @@ import {
 import { call } from '../../api/call'
 import { notifySuccess } from '../../components/notify'
 import { requiredField } from '../../components/requiredField'
-import { formatPhone } from '../../lib/format'
+import { formatFleetPhone } from '../fleet/formatPhone'
 import { showSaveError, validateInput } from './fleetDeskForms'
 import { useAccountLines } from './useAccountLines'
 
@@ -53,7 +53,7 @@ export function FleetUserModal({
   // Lines already chosen stay listed whatever is being searched.
   const known = new Map(lines.data.map((o) => [o.value, o.label]))
   for (const p of user?.phoneNumbers ?? [])
-    if (!known.has(p.lineId)) known.set(p.lineId, formatPhone(p.phoneNumber))
+    if (!known.has(p.lineId)) known.set(p.lineId, formatFleetPhone(p.phoneNumber))
   const options = [...known].map(([value, label]) => ({ value, label }))
 
   const submit = async (v: Values) => {

@@ -8,7 +8,8 @@ import { call, isApiError } from '../../api/call'
 import { notifyError, notifySuccess } from '../../components/notify'
 import { QueryError } from '../../components/QueryError'
 import { issueText } from '../../i18n/messages'
-import { formatDateTime, formatPhone } from '../../lib/format'
+import { formatDateTime } from '../../lib/format'
+import { formatFleetPhone } from '../fleet/formatPhone'
 import { FleetUserModal } from './FleetUserModal'
 
 /** Tab of a business account's fleet page (owned by the fleet-desk area; embedded by fleet's account screen). */
@@ -99,7 +100,7 @@ export function FleetUsersTab({ customerId }: { customerId: string }) {
                   </Badge>
                 </Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                  {u.phoneNumbers.map((p) => formatPhone(p.phoneNumber)).join(', ') || '—'}
+                  {u.phoneNumbers.map((p) => formatFleetPhone(p.phoneNumber)).join(', ') || '—'}
                 </Table.Td>
                 <Table.Td>
                   <Text size="sm">{t('fleetDesk.users.sentCount', { count: u.invitationsSent })}</Text>

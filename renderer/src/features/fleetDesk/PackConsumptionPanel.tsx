@@ -6,7 +6,8 @@ import { useTranslation } from 'react-i18next'
 import type { GroupPack } from '../../../../preload/contract'
 import { useChannelQuery } from '../../api/hooks'
 import { QueryError } from '../../components/QueryError'
-import { formatDate, formatMoney, formatPhone } from '../../lib/format'
+import { formatDate, formatMoney } from '../../lib/format'
+import { formatFleetPhone } from '../fleet/formatPhone'
 import { formatQuantity, monthLabel, recentMonths } from './packText'
 
 /** A pack's consumption for one month: per day (with the running total against the allowance) and per line. */
@@ -119,7 +120,7 @@ export function PackConsumptionPanel({ pack }: { pack: GroupPack }) {
               ) : (
                 <BarChart
                   h={260}
-                  data={c.lines.map((l) => ({ line: formatPhone(l.phoneNumber), quantity: l.quantity }))}
+                  data={c.lines.map((l) => ({ line: formatFleetPhone(l.phoneNumber), quantity: l.quantity }))}
                   dataKey="line"
                   orientation="vertical"
                   yAxisProps={{ width: 150 }}
@@ -142,7 +143,7 @@ export function PackConsumptionPanel({ pack }: { pack: GroupPack }) {
               <Table.Tbody>
                 {c.lines.map((l) => (
                   <Table.Tr key={l.lineId}>
-                    <Table.Td>{formatPhone(l.phoneNumber)}</Table.Td>
+                    <Table.Td>{formatFleetPhone(l.phoneNumber)}</Table.Td>
                     <Table.Td ta="right">{fmt(l.quantity)}</Table.Td>
                     <Table.Td ta="right">
                       {c.used > 0

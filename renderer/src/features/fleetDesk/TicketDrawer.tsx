@@ -21,7 +21,8 @@ import { useChannelQuery } from '../../api/hooks'
 import { notifyError, notifySuccess } from '../../components/notify'
 import { QueryError } from '../../components/QueryError'
 import { saveDownload } from '../../lib/download'
-import { formatDate, formatDateTime, formatPhone } from '../../lib/format'
+import { formatDate, formatDateTime } from '../../lib/format'
+import { formatFleetPhone } from '../fleet/formatPhone'
 import { formatBytes, ticketStatusColor } from './ticketText'
 
 /** A ticket: what was asked, its attachments (downloadable), its status history and the next statuses. */
@@ -89,10 +90,10 @@ export function TicketDrawer({ id, onClose }: { id: string; onClose(): void }) {
               [
                 [t('fleetDesk.tickets.subject'), t(`fleetDesk.tickets.subjects.${tk.subject}`)],
                 [t('fleetDesk.tickets.detail'), t(`fleetDesk.tickets.details.${tk.detail}`)],
-                [t('fleetDesk.common.phoneNumber'), tk.phoneNumber ? formatPhone(tk.phoneNumber) : '—'],
+                [t('fleetDesk.common.phoneNumber'), tk.phoneNumber ? formatFleetPhone(tk.phoneNumber) : '—'],
                 [t('fleetDesk.tickets.actionDate'), tk.actionDate ? formatDate(tk.actionDate, lang) : '—'],
                 [t('fleetDesk.tickets.contactEmail'), tk.contactEmail],
-                [t('fleetDesk.tickets.contactMobile'), formatPhone(tk.contactMobile)],
+                [t('fleetDesk.tickets.contactMobile'), formatFleetPhone(tk.contactMobile)],
                 [t('fleetDesk.tickets.createdAt'), formatDateTime(tk.createdAt, lang)],
               ] as const
             ).map(([label, value]) => (

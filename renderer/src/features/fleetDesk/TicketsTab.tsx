@@ -6,7 +6,8 @@ import { useTranslation } from 'react-i18next'
 import { type TicketStatus, ticketStatuses } from '../../../../preload/contract'
 import { call } from '../../api/call'
 import { QueryError } from '../../components/QueryError'
-import { formatDate, formatDateTime, formatPhone } from '../../lib/format'
+import { formatDate, formatDateTime } from '../../lib/format'
+import { formatFleetPhone } from '../fleet/formatPhone'
 import { TicketDrawer } from './TicketDrawer'
 import { TicketForm } from './TicketForm'
 import { ticketStatusColor } from './ticketText'
@@ -101,7 +102,7 @@ export function TicketsTab({ customerId }: { customerId: string }) {
                     {t(`fleetDesk.tickets.subjects.${r.subject}`)}
                   </Text>
                 </Table.Td>
-                <Table.Td>{r.phoneNumber ? formatPhone(r.phoneNumber) : '—'}</Table.Td>
+                <Table.Td>{r.phoneNumber ? formatFleetPhone(r.phoneNumber) : '—'}</Table.Td>
                 <Table.Td>{r.actionDate ? formatDate(r.actionDate, lang) : '—'}</Table.Td>
                 <Table.Td>
                   <Badge color={ticketStatusColor[r.status]} variant="light">

@@ -1,7 +1,7 @@
 import { useDebouncedValue } from '@mantine/hooks'
 import { useState } from 'react'
 import { useChannelQuery } from '../../api/hooks'
-import { formatPhone } from '../../lib/format'
+import { formatFleetPhone } from '../fleet/formatPhone'
 
 /** The account's lines for a searchable select: typing a number or a name asks main again. */
 export function useAccountLines(customerId: string) {
@@ -10,7 +10,7 @@ export function useAccountLines(customerId: string) {
   const lines = useChannelQuery('fleetDesk.lines', { customerId, limit: 50, ...(query ? { query } : {}) })
   const data = (lines.data ?? []).map((l) => ({
     value: l.id,
-    label: `${formatPhone(l.phoneNumber)} — ${l.description}`,
+    label: `${formatFleetPhone(l.phoneNumber)} — ${l.description}`,
   }))
   return { data, search, setSearch, loading: lines.isFetching }
 }

@@ -21,6 +21,17 @@ export const fleetEn: typeof fleetFr = {
     empty: 'No business account matches.',
     summary: 'Customer {{number}} · {{lines}} lines, {{active}} active',
   },
+  panel: {
+    title: 'Mobile fleet',
+    counts: 'Lines and requests of the fleet',
+    total: 'Lines',
+    statuses: { PENDING: 'Pending', ACTIVE: 'Active', SUSPENDED: 'Suspended', STOPPED: 'Stopped' },
+    billingAccounts: 'Billing accounts',
+    pendingRequests: 'Pending requests',
+    none: 'No mobile fleet yet: no line and no billing account.',
+    openInventory: 'SIM inventory',
+    openRequests: 'Network requests',
+  },
   tabs: {
     lines: 'Lines',
     contract: 'Contract',
@@ -254,6 +265,8 @@ export const fleetValidationEn: typeof fleetValidationFr = {
   fleetAmount: 'Invalid amount.',
   fleetDate: 'Invalid date (YYYY-MM-DD).',
   fleetDateInPast: 'The activation date cannot be in the past.',
+  fleetRequestPending:
+    'A request of this kind is still waiting for the operator’s confirmation on this line.',
   iccidDigits: 'A SIM card number has digits only.',
   iccidLength: 'A SIM card number has 19 or 20 digits.',
   iccidPrefix: 'A Belgian SIM card starts with 893203.',

@@ -20,6 +20,17 @@ export const fleetFr = {
     empty: 'Aucun compte business ne correspond.',
     summary: 'Client {{number}} · {{lines}} lignes dont {{active}} actives',
   },
+  panel: {
+    title: 'Flotte mobile',
+    counts: 'Lignes et demandes de la flotte',
+    total: 'Lignes',
+    statuses: { PENDING: 'En attente', ACTIVE: 'Actives', SUSPENDED: 'Suspendues', STOPPED: 'Arrêtées' },
+    billingAccounts: 'Comptes de facturation',
+    pendingRequests: 'Demandes en cours',
+    none: 'Pas encore de flotte mobile : aucune ligne ni compte de facturation.',
+    openInventory: 'Inventaire des cartes SIM',
+    openRequests: 'Demandes réseau',
+  },
   tabs: {
     lines: 'Lignes',
     contract: 'Contrat',
@@ -259,6 +270,8 @@ export const fleetValidationFr = {
   fleetAmount: 'Montant invalide.',
   fleetDate: 'Date invalide (AAAA-MM-JJ).',
   fleetDateInPast: 'La date d’activation ne peut pas être passée.',
+  fleetRequestPending:
+    'Une demande de ce type attend encore la confirmation de l’opérateur pour cette ligne.',
   iccidDigits: 'Le numéro de carte SIM ne contient que des chiffres.',
   iccidLength: 'Le numéro de carte SIM compte 19 ou 20 chiffres.',
   iccidPrefix: 'Une carte SIM belge commence par 893203.',
