@@ -101,6 +101,8 @@ export interface ListFilter {
 
 /** Reads of the request table; every list is keyset-paginated, newest first. */
 export class RequestQueries {
+  private pendingStatement: Database.Statement | undefined
+
   constructor(
     private readonly sqlite: Database.Database,
     private readonly db: UnitOfWork['db'],
@@ -147,15 +149,15 @@ export class RequestQueries {
 
   /** Lines among `lineIds` with a request of one of `actions` still waiting for the operator. */
   pendingLines(lineIds: readonly string[], actions: readonly string[]): Set<string> {
-    const found = this.sqlite
+    // Driven by the given lines (CROSS JOIN keeps that order), each looked up in the line index.
+    this.pendingStatement ??= this.sqlite
       .prepare(
-        `SELECT DISTINCT line_id FROM provisioning_requests
-         WHERE line_id IN (SELECT value FROM json_each(?)) AND state IN ('queued', 'sent')
-           AND action IN (SELECT value FROM json_each(?))`,
+        `SELECT DISTINCT r.line_id FROM json_each(?) j
+         CROSS JOIN provisioning_requests r ON r.line_id = j.value
+         WHERE r.state IN ('queued', 'sent') AND r.action IN (SELECT value FROM json_each(?))`,
       )
       .pluck()
-      .all(JSON.stringify(lineIds), JSON.stringify(actions)) as string[]
-    return new Set(found)
+    return new Set(this.pendingStatement.all(JSON.stringify(lineIds), JSON.stringify(actions)) as string[])
   }
 
   /** This desk's requests that are due: to send (queued) or to ask about (sent). */
