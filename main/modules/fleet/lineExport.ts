@@ -2,6 +2,8 @@ import { PassThrough } from 'node:stream'
 import ExcelJS from 'exceljs'
 import type { FileDownload } from '../../../preload/contract/common'
 import type { ExportLanguage, LineColumn, LineFilter, LineSort } from '../../../preload/contract/fleet'
+import { fleetEn } from '../../../renderer/src/i18n/areas/fleet.en'
+import { fleetFr } from '../../../renderer/src/i18n/areas/fleet.fr'
 import type { LineQueries, LineRow } from './lineQueries'
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
@@ -18,29 +20,13 @@ export const exportWidths: Record<LineColumn, number> = {
 }
 
 /**
- * Column titles in the language of the agent who exports (the screen sends it): main has no
- * i18next, so the two languages of the interface are here. The cells themselves are data (plan
- * and option names, status codes) and read the same in both.
+ * Column titles in the language of the agent who exports (the screen sends it): the inventory's own
+ * column titles, from the interface's dictionaries (main has no i18next). The cells themselves are
+ * data (plan and option names, status codes) and read the same in both.
  */
 export const exportHeaders: Record<ExportLanguage, Record<LineColumn, string>> = {
-  fr: {
-    phoneNumber: 'Numéro',
-    description: 'Description',
-    tariffPlanCode: 'Plan tarifaire',
-    status: 'Statut',
-    billingAccount: 'Compte de facturation',
-    options: 'Options',
-    user: 'Utilisateur',
-  },
-  en: {
-    phoneNumber: 'Number',
-    description: 'Description',
-    tariffPlanCode: 'Tariff plan',
-    status: 'Status',
-    billingAccount: 'Billing account',
-    options: 'Options',
-    user: 'User',
-  },
+  fr: fleetFr.lines.columns,
+  en: fleetEn.lines.columns,
 }
 
 function cell(

@@ -71,6 +71,7 @@ export const fleetEn: typeof fleetFr = {
       status: 'Status',
       billingAccount: 'Billing account',
       options: 'Options',
+      user: 'User',
     },
     empty: 'No line matches.',
     shown: '{{count}} shown of {{total}}',

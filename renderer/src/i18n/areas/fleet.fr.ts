@@ -70,6 +70,7 @@ export const fleetFr = {
       status: 'Statut',
       billingAccount: 'Compte de facturation',
       options: 'Options',
+      user: 'Utilisateur',
     },
     empty: 'Aucune ligne ne correspond.',
     shown: '{{count}} affichées sur {{total}}',
