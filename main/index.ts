@@ -11,6 +11,8 @@ import { readConfig } from './app/config'
 import { type Core, createCore } from './app/core'
 import { seedDemoData } from './demo/seedDemo'
 import { registerElectronTransport } from './ipc/electronTransport'
+import { gatewayKeyStoreIn } from './payments/gatewayKeyStore'
+import { GatewayKeys } from './payments/gatewayKeys'
 import { connectDesk } from './sync/connectDesk'
 import { HubLinkStore } from './sync/hubLinkStore'
 
@@ -41,14 +43,22 @@ async function start(): Promise<void> {
       }
     : undefined
   const linkStore = new HubLinkStore(join(config.dataDir, 'hub-link.json'), cipher)
+  const log = (entry: Record<string, unknown>) =>
+    console.error(JSON.stringify({ at: new Date().toISOString(), ...entry }))
+  // Gateway keys: the keychain too, unless Linux only offers its fixed-password "basic_text"
+  // store, weaker than the local key file the store then uses (docs/payments.md).
+  const basicText = process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text'
+  const gatewayKeys = new GatewayKeys(gatewayKeyStoreIn(config.dataDir, basicText ? undefined : cipher))
+  gatewayKeys.importFromEnv(process.env, log)
   core = await createCore({
     ...config,
     hubLinkStore: linkStore,
+    gatewayKeys,
     host: 'electron',
     version: app.getVersion(),
     ...(binding ? { nativeBinding: binding } : {}),
     seedDemoData: (c) => seedDemoData(c, { scale: 1, seed: 1 }),
-    log: (entry) => console.error(JSON.stringify({ at: new Date().toISOString(), ...entry })),
+    log,
   })
 
   closeSync = await connectDesk(core, {
@@ -57,6 +67,8 @@ async function start(): Promise<void> {
     deskName: core.services.settings.get().deskName,
     linkStore,
     intervalMs: config.syncSeconds * 1000,
+    gatewayKeys,
+    log,
   })
 
   const window = new BrowserWindow({

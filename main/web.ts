@@ -9,6 +9,8 @@ import { readConfig } from './app/config'
 import { createCore } from './app/core'
 import { seedDemoData } from './demo/seedDemo'
 import { startBrowserHost } from './ipc/browserHost'
+import { gatewayKeyStoreIn } from './payments/gatewayKeyStore'
+import { GatewayKeys } from './payments/gatewayKeys'
 import { connectDesk } from './sync/connectDesk'
 import { HubLinkStore } from './sync/hubLinkStore'
 
@@ -19,13 +21,19 @@ const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
 
 try {
   const linkStore = new HubLinkStore(join(config.dataDir, 'hub-link.json'))
+  const log = (entry: Record<string, unknown>) =>
+    console.error(JSON.stringify({ at: new Date().toISOString(), ...entry }))
+  // No keychain here: the gateway keys are encrypted with a local key file (docs/payments.md).
+  const gatewayKeys = new GatewayKeys(gatewayKeyStoreIn(config.dataDir))
+  gatewayKeys.importFromEnv(process.env, log)
   const core = await createCore({
     ...config,
     hubLinkStore: linkStore,
+    gatewayKeys,
     host: 'browser',
     version,
     seedDemoData: (c) => seedDemoData(c, { scale: 1, seed: 1 }),
-    log: (entry) => console.error(JSON.stringify({ at: new Date().toISOString(), ...entry })),
+    log,
   })
   const closeSync = await connectDesk(core, {
     dataDir: config.dataDir,
@@ -33,6 +41,8 @@ try {
     deskName: core.services.settings.get().deskName,
     linkStore,
     intervalMs: config.syncSeconds * 1000,
+    gatewayKeys,
+    log,
   })
   const host = await startBrowserHost({
     router: core.router,

@@ -17,6 +17,9 @@ import { createHarbourArea, type HarbourArea } from '../modules/harbour/harbourA
 import { createInvoicingArea, type InvoicingArea } from '../modules/invoicing/invoicingArea'
 import { createPaymentsArea, type PaymentsArea } from '../modules/payments/paymentsArea'
 import { SettingsService } from '../modules/settings/settingsService'
+import { gatewayKeyHandlers } from '../payments/gatewayKeyHandlers'
+import { gatewayKeyStoreIn } from '../payments/gatewayKeyStore'
+import { GatewayKeys } from '../payments/gatewayKeys'
 import { Repository } from '../repo/repository'
 import type { HubLinkStore } from '../sync/hubLinkStore'
 import { syncHandlers } from '../sync/syncHandlers'
@@ -35,6 +38,8 @@ export interface CoreOptions extends Omit<DeskConfig, 'webPort' | 'syncSeconds' 
   hubLinkStore?: HubLinkStore | null
   /** Hours without a successful sync before the desk warns its user. */
   offlineWarnHours?: number
+  /** The local hub's payment gateway keys (default: kept in the data folder, local-key encryption). */
+  gatewayKeys?: GatewayKeys
   /** Fills an empty database with demo data (the seeder, scale 1). */
   seedDemoData?: (core: Core) => void | Promise<void>
 }
@@ -124,6 +129,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...fleet.handlers,
     ...fleetDesk.handlers,
     ...payments.handlers,
+    ...gatewayKeyHandlers(options.gatewayKeys ?? new GatewayKeys(gatewayKeyStoreIn(options.dataDir), clock)),
   }
   const router = createRouter(handlers, {
     sessions,

@@ -1,9 +1,9 @@
 import { join } from 'node:path'
 import { type HubStore, openHubStore } from '../../hub/db/open'
 import { createEnrolmentCode, enrolDesk } from '../../hub/enrolment'
-import { DEMO_PAYMENTS_CONFIG } from '../../hub/payments/sandbox/demoConfig'
 import { type RunningHub, startHub } from '../../hub/server'
 import type { Core } from '../app/core'
+import { DEMO_LOCAL_HUB_KEYS, type GatewayKeys } from '../payments/gatewayKeys'
 import type { HubLink, HubLinkStore } from './hubLinkStore'
 import { httpTransport } from './hubTransport'
 
@@ -13,6 +13,8 @@ export interface DeskSyncOptions {
   deskName: string
   linkStore: HubLinkStore
   intervalMs: number
+  /** The gateway keys the local demo hub runs with (none: the sandboxes' demo keys). */
+  gatewayKeys?: GatewayKeys
   log?: (entry: Record<string, unknown>) => void
 }
 
@@ -52,19 +54,22 @@ export async function connectDesk(core: Core, options: DeskSyncOptions): Promise
   let hub: RunningHub | null = null
   try {
     store = await openHubStore({ dataDir: join(options.dataDir, LOCAL_HUB_DIR) })
-    // The gateway sandboxes ride on the local hub, so that demo mode takes a card payment end to end.
+    // The gateway sandboxes ride on the local hub, so that demo mode takes a card payment end to
+    // end; the keys kept on the desk (encrypted, docs/payments.md) replace the demo ones.
+    const keys = options.gatewayKeys?.forLocalHub(log) ?? DEMO_LOCAL_HUB_KEYS
     hub = await startHub({
       store,
       host: '127.0.0.1',
       port: 0,
       logLevel: false,
-      payments: DEMO_PAYMENTS_CONFIG,
-      paymentSandboxes: true,
+      payments: keys.config,
+      paymentSandboxes: keys.sandboxes,
     })
     const site = `${options.deskName} (démo)`
     const { code } = await createEnrolmentCode(store.db, options.deskId, site)
     const { credential } = await enrolDesk(store.db, code, options.deskId)
     sync.attach('demo', { hubUrl: hub.url, site }, httpTransport(hub.url, credential))
+    options.gatewayKeys?.localHubStarted(keys)
   } catch (error) {
     await hub?.close()
     await store?.close()
@@ -76,6 +81,7 @@ export async function connectDesk(core: Core, options: DeskSyncOptions): Promise
   const running = { hub, store }
   return async () => {
     sync.stop()
+    options.gatewayKeys?.localHubStarted(null)
     // Lets a sync in flight finish against the local hub before it closes.
     await running.hub.close()
     await running.store.close()

@@ -29,6 +29,7 @@ import {
 } from './customers'
 import { fleetContract } from './fleet'
 import { fleetDeskContract } from './fleetDesk'
+import { gatewayKeysContract } from './gatewayKeys'
 import { harbourContract } from './harbour'
 import { invoicingContract } from './invoicing'
 import { paymentsContract } from './payments'
@@ -94,6 +95,7 @@ export const contract = {
   ...fleetDeskContract,
   ...paymentsContract,
   ...paymentsReconciliationContract,
+  ...gatewayKeysContract,
 } satisfies Record<string, ChannelDef<z.ZodType, unknown>>
 
 export type Contract = typeof contract
@@ -120,6 +122,7 @@ export * from './customers'
 export * from './fieldIssues'
 export * from './fleet'
 export * from './fleetDesk'
+export * from './gatewayKeys'
 export * from './harbour'
 export * from './identifiers'
 export * from './invoicing'

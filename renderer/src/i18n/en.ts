@@ -1,5 +1,6 @@
 import { fleetEn, fleetValidationEn } from './areas/fleet.en'
 import { fleetDeskEn, fleetDeskValidationEn } from './areas/fleetDesk.en'
+import { gatewayKeysEn, gatewayKeysValidationEn } from './areas/gatewayKeys.en'
 import { harbourEn, harbourValidationEn } from './areas/harbour.en'
 import { invoicingEn, invoicingValidationEn } from './areas/invoicing.en'
 import { paymentsEn, paymentsValidationEn } from './areas/payments.en'
@@ -541,6 +542,7 @@ export const en: Messages = {
   fleet: fleetEn,
   fleetDesk: fleetDeskEn,
   payments: paymentsEn,
+  gatewayKeys: gatewayKeysEn,
   provisioning: provisioningEn,
   validation: {
     required: 'Required.',
@@ -580,6 +582,7 @@ export const en: Messages = {
     ...fleetValidationEn,
     ...fleetDeskValidationEn,
     ...paymentsValidationEn,
+    ...gatewayKeysValidationEn,
     ...provisioningValidationEn,
   },
   errors: errorTexts('en'),

@@ -5,6 +5,7 @@
 
 import { fleetFr, fleetValidationFr } from './areas/fleet.fr'
 import { fleetDeskFr, fleetDeskValidationFr } from './areas/fleetDesk.fr'
+import { gatewayKeysFr, gatewayKeysValidationFr } from './areas/gatewayKeys.fr'
 import { harbourFr, harbourValidationFr } from './areas/harbour.fr'
 import { invoicingFr, invoicingValidationFr } from './areas/invoicing.fr'
 import { paymentsFr, paymentsValidationFr } from './areas/payments.fr'
@@ -548,6 +549,7 @@ export const fr = {
   fleet: fleetFr,
   fleetDesk: fleetDeskFr,
   payments: paymentsFr,
+  gatewayKeys: gatewayKeysFr,
   provisioning: provisioningFr,
   validation: {
     required: 'Champ obligatoire.',
@@ -587,6 +589,7 @@ export const fr = {
     ...fleetValidationFr,
     ...fleetDeskValidationFr,
     ...paymentsValidationFr,
+    ...gatewayKeysValidationFr,
     ...provisioningValidationFr,
   },
   errors: errorTexts('fr'),

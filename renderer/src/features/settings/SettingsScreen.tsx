@@ -5,6 +5,7 @@ import { mayCall } from '../../app/access'
 import { PageHeader } from '../../components/PageHeader'
 import { useCurrentSession } from '../../session/useSession'
 import { DeskSettingsForm } from './DeskSettingsForm'
+import { GatewayKeysPanel } from './GatewayKeysPanel'
 import { HubConnection } from './HubConnection'
 
 /** The desk's settings: everyone reads them, an administrator changes them. */
@@ -25,6 +26,7 @@ export function SettingsScreen() {
         <DeskSettingsForm editable={canEdit} />
         <HubConnection editable={mayCall(role, 'sync.connect')} deskId={session.deskId} />
       </SimpleGrid>
+      {mayCall(role, 'payments.gatewayKeys.status') && <GatewayKeysPanel />}
     </Stack>
   )
 }
