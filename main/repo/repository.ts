@@ -4,7 +4,7 @@ import { SYNC_SCHEMA_VERSION } from '../../hub/protocol'
 import type { Clock } from '../app/clock'
 import type { AppDb } from '../db/open'
 import { auditLog, clockState, outbox } from '../db/schema'
-import { formatHlc, type Hlc, parseHlc, receive, tick } from '../sync/hlc'
+import { earliestHlc, formatHlc, type Hlc, parseHlc, receive, tick } from '../sync/hlc'
 import { type EntityDef, SYNC_META_FIELDS, type TableWithId } from './entities'
 import { newUlid } from './newId'
 import { RowStatements } from './rowStatements'
@@ -102,6 +102,15 @@ export class Repository {
   }
 }
 
+/**
+ * A field as it travels: the hub takes text, numbers and null only, so a yes/no field goes as the
+ * 1/0 its SQLite column holds (and reads back as a boolean on the desk that applies it).
+ */
+function toWire(value: unknown): unknown {
+  if (typeof value === 'boolean') return value ? 1 : 0
+  return value ?? null
+}
+
 export class UnitOfWork {
   private touchedClock = false
   /** One instant for the whole transaction: every row it writes carries the same time. */
@@ -127,7 +136,10 @@ export class UnitOfWork {
       row.createdAt ??= now
       row.updatedAt = now
       row.version = hlc
-      row.clocks = JSON.stringify(Object.fromEntries(this.syncedKeys(entity, row).map((k) => [k, hlc])))
+      // Every synced column gets the creation's clock, the omitted ones (null) too: the create
+      // operation sends them all, so the hub's clock for each is this one.
+      const columns = Object.fromEntries(this.repo.rows.of(entity.table).keys.map((k) => [k, 1]))
+      row.clocks = JSON.stringify(Object.fromEntries(this.syncedKeys(entity, columns).map((k) => [k, hlc])))
     }
     this.repo.rows.of(entity.table).insert(row)
     const after = this.load(entity, row.id as string)!
@@ -181,7 +193,10 @@ export class UnitOfWork {
       // the hub), so that every desk shows the same "last changed" time.
       set.updatedAt = this.now
       const synced = this.syncedKeys(entity, set)
-      baseClocks = Object.fromEntries(synced.map((k) => [k, clocks[k] ?? null]))
+      // A field missing from `clocks` (rows written before every column got one) has not changed
+      // since its creation: its clock at the hub is the creation's, the earliest one here.
+      const created = earliestHlc(Object.values(clocks))
+      baseClocks = Object.fromEntries(synced.map((k) => [k, clocks[k] ?? created]))
       for (const k of synced) clocks[k] = hlc
       set.clocks = JSON.stringify(clocks)
       set.version = hlc
@@ -287,7 +302,7 @@ export class UnitOfWork {
       entity: entity.name,
       entityId,
       kind,
-      fields: JSON.stringify(Object.fromEntries(keys.map((k) => [k, source[k] ?? null]))),
+      fields: JSON.stringify(Object.fromEntries(keys.map((k) => [k, toWire(source[k])]))),
       base: JSON.stringify(
         kind === 'update' ? baseClocks : kind === 'delete' ? { version: before?.version ?? null } : {},
       ),

@@ -52,6 +52,11 @@ export class TableStatements {
     this.byKey = new Map(this.columns.map((c) => [c.key, c]))
   }
 
+  /** The table's property names. */
+  get keys(): string[] {
+    return this.columns.map((c) => c.key)
+  }
+
   /** The row with this id, as drizzle would read it (property names, decoded values). */
   load(id: string): Row | undefined {
     const values = this.statement(

@@ -51,3 +51,10 @@ export function latestHlc(clocks: Iterable<string>): string {
   for (const c of clocks) if (c > latest) latest = c
   return latest
 }
+
+/** The earliest of some clocks in text form (null when there are none). */
+export function earliestHlc(clocks: Iterable<string>): string | null {
+  let earliest: string | null = null
+  for (const c of clocks) if (earliest === null || c < earliest) earliest = c
+  return earliest
+}
