@@ -24,11 +24,22 @@ const SORT_COLUMNS: Record<LineSort, string> = {
   tariffPlanCode: 'l.tariff_plan_code',
 }
 
-const SELECT = `SELECT l.id, l.customer_id AS customerId, l.phone_number AS phoneNumber, l.description,
+const COLUMNS = `l.id, l.customer_id AS customerId, l.phone_number AS phoneNumber, l.description,
   l.status, l.tariff_plan_code AS tariffPlanCode, l.billing_account_id AS billingAccountId,
   COALESCE(b.number, '') AS billingAccountNumber, l.options, l.user_first_name AS userFirstName,
-  l.user_last_name AS userLastName
-  FROM fleet_lines l LEFT JOIN fleet_billing_accounts b ON b.id = l.billing_account_id`
+  l.user_last_name AS userLastName`
+const BILLING_JOIN = 'LEFT JOIN fleet_billing_accounts b ON b.id = l.billing_account_id'
+
+/** Lines whose search key holds the phrase (the trigram index, through its stable ids). */
+const MATCHING_IDS = `SELECT i.line_id FROM fleet_line_search s
+  JOIN fleet_line_search_ids i ON i.seq = s.rowid WHERE fleet_line_search MATCH ?`
+
+/**
+ * Up to this many matches, a search starts from the index's matches and fetches each line; above,
+ * it walks the account's lines in order and checks each against the matches. Measured at 50 000
+ * lines: fetching costs about 7 µs a match, walking about 0.4 µs a line of the account.
+ */
+const DRIVE_FROM_MATCHES_BELOW = 2000
 
 export function toListItem(row: LineRow): LineListItem {
   return {
@@ -56,44 +67,23 @@ function searchText(query: string): string {
 }
 
 /**
- * The trigram index answers substrings of three characters or more; a shorter query is a scan
- * (LIKE; `%` and `_` typed by the clerk are searched literally).
+ * How a search is answered: the trigram index finds substrings of three characters or more (as
+ * one phrase, quotes doubled); a shorter query is a LIKE scan (`%` and `_` searched literally).
  */
-function textClause(query: string): { sql: string; param: string } | null {
+type TextSearch = { kind: 'match'; phrase: string } | { kind: 'like'; pattern: string }
+
+function textSearch(query: string): TextSearch | null {
   const text = searchText(query)
   if (text === '') return null
-  if ([...text].length >= 3) {
-    return {
-      sql: `l.id IN (SELECT i.line_id FROM fleet_line_search s
-        JOIN fleet_line_search_ids i ON i.seq = s.rowid WHERE fleet_line_search MATCH ?)`,
-      // One phrase: the trigram tokenizer matches it as a substring, quotes doubled.
-      param: `"${text.replace(/"/g, '""')}"`,
-    }
-  }
-  return { sql: "l.search_key LIKE ? ESCAPE '\\'", param: `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%` }
+  if ([...text].length >= 3) return { kind: 'match', phrase: `"${text.replace(/"/g, '""')}"` }
+  return { kind: 'like', pattern: `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%` }
 }
 
-function where(filter: LineFilter): { sql: string; params: unknown[] } {
-  const clauses = ['l.customer_id = ?']
-  const params: unknown[] = [filter.customerId]
-  if (filter.status) {
-    clauses.push('l.status = ?')
-    params.push(filter.status)
-  }
-  if (filter.planCode) {
-    clauses.push('l.tariff_plan_code = ?')
-    params.push(filter.planCode)
-  }
-  if (filter.billingAccountId) {
-    clauses.push('l.billing_account_id = ?')
-    params.push(filter.billingAccountId)
-  }
-  const text = filter.query ? textClause(filter.query) : null
-  if (text) {
-    clauses.push(text.sql)
-    params.push(text.param)
-  }
-  return { sql: clauses.join(' AND '), params }
+/** The FROM and WHERE of a filtered query, with their parameters in order. */
+interface LineSource {
+  from: string
+  where: string
+  params: unknown[]
 }
 
 /**
@@ -114,6 +104,49 @@ export class LineQueries {
     return statement
   }
 
+  /**
+   * FROM and WHERE for a filter. A search with few matches starts from them (CROSS JOIN keeps that
+   * order); one with many walks the account's index and checks membership, so that neither a
+   * rare number nor a common word costs a scan of the account's search keys.
+   */
+  private source(filter: LineFilter): LineSource {
+    const clauses = ['l.customer_id = ?']
+    const params: unknown[] = [filter.customerId]
+    let from = 'fleet_lines l'
+    const fromParams: unknown[] = []
+    if (filter.status) {
+      clauses.push('l.status = ?')
+      params.push(filter.status)
+    }
+    if (filter.planCode) {
+      clauses.push('l.tariff_plan_code = ?')
+      params.push(filter.planCode)
+    }
+    if (filter.billingAccountId) {
+      clauses.push('l.billing_account_id = ?')
+      params.push(filter.billingAccountId)
+    }
+    const text = filter.query ? textSearch(filter.query) : null
+    if (text?.kind === 'like') {
+      clauses.push("l.search_key LIKE ? ESCAPE '\\'")
+      params.push(text.pattern)
+    } else if (text?.kind === 'match') {
+      const matches = this.prepare(
+        `SELECT count(*) FROM (SELECT 1 FROM fleet_line_search WHERE fleet_line_search MATCH ? LIMIT ${DRIVE_FROM_MATCHES_BELOW})`,
+      )
+        .pluck()
+        .get(text.phrase) as number
+      if (matches < DRIVE_FROM_MATCHES_BELOW) {
+        from = `(${MATCHING_IDS}) m CROSS JOIN fleet_lines l ON l.id = m.line_id`
+        fromParams.push(text.phrase)
+      } else {
+        clauses.push(`l.id IN (${MATCHING_IDS})`)
+        params.push(text.phrase)
+      }
+    }
+    return { from, where: clauses.join(' AND '), params: [...fromParams, ...params] }
+  }
+
   page(
     filter: LineFilter,
     sort: LineSort,
@@ -121,7 +154,7 @@ export class LineQueries {
     limit: number,
     cursor?: string,
   ): LinePage {
-    const { sql, params } = where(filter)
+    const { from, where, params } = this.source(filter)
     const column = SORT_COLUMNS[sort]
     const op = direction === 'asc' ? '>' : '<'
     const dir = direction === 'asc' ? 'ASC' : 'DESC'
@@ -133,7 +166,8 @@ export class LineQueries {
       keyParams.push(value, value, id)
     }
     const rows = this.prepare(
-      `${SELECT} WHERE ${sql}${keyset} ORDER BY ${column} ${dir}, l.id ${dir} LIMIT ?`,
+      `SELECT ${COLUMNS} FROM ${from} ${BILLING_JOIN} WHERE ${where}${keyset}
+       ORDER BY ${column} ${dir}, l.id ${dir} LIMIT ?`,
     ).all(...params, ...keyParams, limit + 1) as LineRow[]
     const more = rows.length > limit
     const items = rows.slice(0, limit).map(toListItem)
@@ -148,33 +182,33 @@ export class LineQueries {
   }
 
   count(filter: LineFilter): number {
-    const { sql, params } = where(filter)
-    return (
-      this.prepare(`SELECT count(*) AS n FROM fleet_lines l WHERE ${sql}`).get(...params) as { n: number }
-    ).n
+    const { from, where, params } = this.source(filter)
+    return (this.prepare(`SELECT count(*) AS n FROM ${from} WHERE ${where}`).get(...params) as { n: number })
+      .n
   }
 
   /** Ids of every line matching the filter, in number order ("select all" = all matching). */
   ids(filter: LineFilter): string[] {
-    const { sql, params } = where(filter)
-    return this.prepare(`SELECT l.id FROM fleet_lines l WHERE ${sql} ORDER BY l.phone_number, l.id`)
+    const { from, where, params } = this.source(filter)
+    return this.prepare(`SELECT l.id FROM ${from} WHERE ${where} ORDER BY l.phone_number, l.id`)
       .pluck()
       .all(...params) as string[]
   }
 
   /** Every matching row, one at a time (the export does not hold 50 000 objects at once). */
   *iterate(filter: LineFilter, sort: LineSort, direction: 'asc' | 'desc'): Generator<LineRow> {
-    const { sql, params } = where(filter)
+    const { from, where, params } = this.source(filter)
     const dir = direction === 'asc' ? 'ASC' : 'DESC'
-    yield* this.prepare(`${SELECT} WHERE ${sql} ORDER BY ${SORT_COLUMNS[sort]} ${dir}, l.id ${dir}`).iterate(
-      ...params,
-    ) as IterableIterator<LineRow>
+    yield* this.prepare(
+      `SELECT ${COLUMNS} FROM ${from} ${BILLING_JOIN} WHERE ${where} ORDER BY ${SORT_COLUMNS[sort]} ${dir}, l.id ${dir}`,
+    ).iterate(...params) as IterableIterator<LineRow>
   }
 
   /** Rows of these ids (bulk review and apply), in number order. */
   byIds(ids: readonly string[]): LineRow[] {
     return this.prepare(
-      `${SELECT} WHERE l.id IN (SELECT value FROM json_each(?)) ORDER BY l.phone_number, l.id`,
+      `SELECT ${COLUMNS} FROM fleet_lines l ${BILLING_JOIN}
+       WHERE l.id IN (SELECT value FROM json_each(?)) ORDER BY l.phone_number, l.id`,
     ).all(JSON.stringify(ids)) as LineRow[]
   }
 
