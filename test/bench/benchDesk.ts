@@ -3,14 +3,18 @@
  * runs (seeding takes a minute or two). A marker file written after the seeding says the cached
  * database is complete; without it, or with another schema version or another version of the
  * generator or its data (main/demo, resources/demo), the folder is rebuilt.
+ *
+ * For the benchmarks that load their own data with raw SQL: plain customers inserted in one
+ * transaction, and a counter clerk logged in to call channels through the router.
  */
 import { createHash } from 'node:crypto'
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { type Core, createCore } from '../../main/app/core'
 import { SCHEMA_VERSION } from '../../main/db/migrate'
 import { customersForScale, seedDemoCustomers } from '../../main/demo/seedDemo'
+import { benchId } from './benchData'
 
 export interface BenchDesk {
   core: Core
@@ -84,4 +88,88 @@ export async function openBenchDesk(options: {
   }
   const { n } = core.database.sqlite.prepare('SELECT count(*) AS n FROM customers').get() as { n: number }
   return { core, dir, customers: n, seededIn }
+}
+
+/** An empty desk (no demo data) in a new folder under /tmp, for data loaded with raw SQL; `close` deletes it. */
+export async function openEmptyBenchDesk(
+  folderPrefix: string,
+  deskId: string,
+): Promise<{ core: Core; close(): void }> {
+  const dir = mkdtempSync(join(tmpdir(), folderPrefix))
+  const core = await createCore({ dataDir: dir, deskId, demo: false, host: 'browser', version: 'bench' })
+  return {
+    core,
+    close() {
+      core.close()
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+/**
+ * Inserts `count` customers "Client 1…n" of `deskId` with raw SQL, in one transaction: every
+ * column of the table, NOT NULL and derived ones filled as the desk stores them. Answers their ids
+ * (`benchId(1, n)`), in order.
+ */
+export function insertBenchCustomers(core: Core, count: number, deskId: string): string[] {
+  const sqlite = core.database.sqlite
+  const columns = (sqlite.prepare('PRAGMA table_info(customers)').all() as { name: string }[]).map(
+    (c) => c.name,
+  )
+  const insertCustomer = sqlite.prepare(
+    `INSERT INTO customers (${columns.join(',')}) VALUES (${columns.map((c) => `@${c}`).join(',')})`,
+  )
+  const customerIds: string[] = []
+  sqlite.transaction(() => {
+    for (let i = 1; i <= count; i++) {
+      const id = benchId(1, i)
+      customerIds.push(id)
+      const name = `Client ${i}`
+      insertCustomer.run({
+        ...Object.fromEntries(columns.map((c) => [c, null])),
+        id,
+        customer_number: `${deskId}-${String(i).padStart(6, '0')}`,
+        kind: 'person',
+        last_name: name,
+        display_name: name,
+        sort_name: name.toLowerCase(),
+        alt_name: name.toLowerCase(),
+        phones: '[]',
+        language: 'fr',
+        street: `${i} quai du Port`,
+        postal_code: '17000',
+        city: 'La Rochelle',
+        country: 'FR',
+        identifiers: '{}',
+        version: '0',
+        clocks: '{}',
+        created_at: '2022-01-01T08:00:00.000Z',
+        updated_at: '2022-01-01T08:00:00.000Z',
+      })
+    }
+  })()
+  return customerIds
+}
+
+/**
+ * Creates the counter clerk "bench" on the desk and logs it in through the router: answers the
+ * connection to call channels with, as the renderer does (validation, role check, handler).
+ */
+export async function logInBenchClerk(
+  core: Core,
+  deskId: string,
+): Promise<{ connectionId: string; host: 'browser' }> {
+  await core.services.staff.create(
+    { staffId: null, deskId },
+    {
+      username: 'bench',
+      displayName: 'Bench',
+      role: 'counter',
+      password: 'guichet-bench',
+    },
+  )
+  const ctx = { connectionId: 'bench', host: 'browser' as const }
+  const login = await core.router.call(ctx, 'auth.login', { username: 'bench', password: 'guichet-bench' })
+  if (!login.ok) throw new Error(JSON.stringify(login.error))
+  return ctx
 }

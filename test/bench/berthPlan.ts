@@ -1,18 +1,7 @@
-/**
- * Berth plan benchmark (issue #5): 20 000 customers, 2 000 berths (40 pontoons × 50) each with
- * five years of contract history (annual, seasonal, passages, drafts, a few terminations),
- * inserted with raw SQL; then the p50/p95/p99 of `harbour.berths.plan` through the router as the
- * renderer calls it (validation, role check, handler, JSON of the result), for random dates, with
- * the screen's page of 10 pontoons (500 berths) and the largest page (50 pontoons = all 2 000).
- * Figures only. Sizes: BENCH_CUSTOMERS, BENCH_PONTOONS, BENCH_CALLS.
- *   npx tsx test/bench/berthPlan.ts
- */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { cpus, loadavg, tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { createCore } from '../../main/app/core'
+import { cpus, loadavg } from 'node:os'
 import type { BerthPlan } from '../../preload/contract'
 import { benchId, xorshift } from './benchData'
+import { insertBenchCustomers, logInBenchClerk, openEmptyBenchDesk } from './benchDesk'
 import { ms, summarize, table } from './stats'
 
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 20_000)
@@ -23,47 +12,13 @@ const DESK = 'B01'
 // Deterministic: the same sizes give the same data.
 const rand = xorshift(0x2545f491)
 
-const dir = mkdtempSync(join(tmpdir(), 'guichet-bench-berths-'))
-const core = await createCore({ dataDir: dir, deskId: DESK, demo: false, host: 'browser', version: 'bench' })
+const desk = await openEmptyBenchDesk('guichet-bench-berths-', DESK)
+const core = desk.core
 const sqlite = core.database.sqlite
 const t0 = performance.now()
 const meta = "'0', '{}', '2022-01-01T08:00:00.000Z', '2022-01-01T08:00:00.000Z'"
 
-const customerColumns = (sqlite.prepare('PRAGMA table_info(customers)').all() as { name: string }[]).map(
-  (c) => c.name,
-)
-const insertCustomer = sqlite.prepare(
-  `INSERT INTO customers (${customerColumns.join(',')}) VALUES (${customerColumns.map((c) => `@${c}`).join(',')})`,
-)
-const customerIds: string[] = []
-sqlite.transaction(() => {
-  for (let i = 1; i <= CUSTOMERS; i++) {
-    const id = benchId(1, i)
-    customerIds.push(id)
-    const name = `Client ${i}`
-    insertCustomer.run({
-      ...Object.fromEntries(customerColumns.map((c) => [c, null])),
-      id,
-      customer_number: `${DESK}-${String(i).padStart(6, '0')}`,
-      kind: 'person',
-      last_name: name,
-      display_name: name,
-      sort_name: name.toLowerCase(),
-      alt_name: name.toLowerCase(),
-      phones: '[]',
-      language: 'fr',
-      street: `${i} quai du Port`,
-      postal_code: '17000',
-      city: 'La Rochelle',
-      country: 'FR',
-      identifiers: '{}',
-      version: '0',
-      clocks: '{}',
-      created_at: '2022-01-01T08:00:00.000Z',
-      updated_at: '2022-01-01T08:00:00.000Z',
-    })
-  }
-})()
+const customerIds = insertBenchCustomers(core, CUSTOMERS, DESK)
 
 const insertPontoon = sqlite.prepare(
   `INSERT INTO harbour_pontoons (id, code, name, version, clocks, created_at, updated_at) VALUES (?, ?, ?, ${meta})`,
@@ -168,18 +123,7 @@ sqlite.pragma('analysis_limit = 1000')
 sqlite.exec('ANALYZE')
 const seededMs = performance.now() - t0
 
-await core.services.staff.create(
-  { staffId: null, deskId: DESK },
-  {
-    username: 'bench',
-    displayName: 'Bench',
-    role: 'counter',
-    password: 'guichet-bench',
-  },
-)
-const ctx = { connectionId: 'bench', host: 'browser' as const }
-const login = await core.router.call(ctx, 'auth.login', { username: 'bench', password: 'guichet-bench' })
-if (!login.ok) throw new Error(JSON.stringify(login.error))
+const ctx = await logInBenchClerk(core, DESK)
 
 function randomDate(): string {
   const day = Math.floor(rand() * 365 * 5)
@@ -247,5 +191,4 @@ console.log(
     .map((l) => l.toFixed(1))
     .join(' ')} on ${cpus().length} cores.`,
 )
-core.close()
-rmSync(dir, { recursive: true, force: true })
+desk.close()

@@ -1,17 +1,5 @@
-/**
- * Customer account benchmark (issue #5): 20 000 customers and 1 000 000 invoices (with their lines
- * and ~700 000 payments) inserted with raw SQL in large transactions, then
- *  - the p50/p95/p99 of the `invoicing.account` channel, called through the router as the renderer
- *    does (input validation, role check, handler), for random customers;
- *  - invoice PDFs rendered per second on one core (pdfmake, the same model as an issued invoice).
- * Prints figures only. Sizes: BENCH_CUSTOMERS, BENCH_INVOICES, BENCH_CALLS, BENCH_PDFS.
- *   npx tsx test/bench/customerAccount.ts
- */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { createCore } from '../../main/app/core'
 import { benchId, xorshift } from './benchData'
+import { insertBenchCustomers, logInBenchClerk, openEmptyBenchDesk } from './benchDesk'
 import { ms, summarize, table } from './stats'
 
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 20_000)
@@ -22,48 +10,13 @@ const DESK = 'B01'
 // Deterministic: the same sizes give the same data.
 const rand = xorshift(0x9e3779b9)
 
-const dir = mkdtempSync(join(tmpdir(), 'guichet-bench-account-'))
-const core = await createCore({ dataDir: dir, deskId: DESK, demo: false, host: 'browser', version: 'bench' })
+const desk = await openEmptyBenchDesk('guichet-bench-account-', DESK)
+const core = desk.core
 const sqlite = core.database.sqlite
 const t0 = performance.now()
 
 // Customers: every NOT NULL column filled, derived columns included (as the desk stores them).
-const columns = (
-  sqlite.prepare('PRAGMA table_info(customers)').all() as { name: string; notnull: number }[]
-).map((c) => c.name)
-const insertCustomer = sqlite.prepare(
-  `INSERT INTO customers (${columns.join(',')}) VALUES (${columns.map((c) => `@${c}`).join(',')})`,
-)
-const customerIds: string[] = []
-sqlite.transaction(() => {
-  for (let i = 1; i <= CUSTOMERS; i++) {
-    const id = benchId(1, i)
-    customerIds.push(id)
-    const name = `Client ${i}`
-    const row: Record<string, unknown> = Object.fromEntries(columns.map((c) => [c, null]))
-    Object.assign(row, {
-      id,
-      customer_number: `${DESK}-${String(i).padStart(6, '0')}`,
-      kind: 'person',
-      last_name: name,
-      display_name: name,
-      sort_name: name.toLowerCase(),
-      alt_name: name.toLowerCase(),
-      phones: '[]',
-      language: 'fr',
-      street: `${i} quai du Port`,
-      postal_code: '17000',
-      city: 'La Rochelle',
-      country: 'FR',
-      identifiers: '{}',
-      version: '0',
-      clocks: '{}',
-      created_at: '2022-01-01T08:00:00.000Z',
-      updated_at: '2022-01-01T08:00:00.000Z',
-    })
-    insertCustomer.run(row)
-  }
-})()
+const customerIds = insertBenchCustomers(core, CUSTOMERS, DESK)
 
 const insertInvoice = sqlite.prepare(
   `INSERT INTO invoices (id, series, number, invoice_number, customer_id, kind, label, issue_date, currency,
@@ -120,18 +73,7 @@ sqlite.exec('ANALYZE')
 const loadedIn = (performance.now() - t0) / 1000
 
 // The channel as the renderer calls it: through the router, with a logged-in counter clerk.
-await core.services.staff.create(
-  { staffId: null, deskId: DESK },
-  {
-    username: 'bench',
-    displayName: 'Bench',
-    role: 'counter',
-    password: 'guichet-bench',
-  },
-)
-const ctx = { connectionId: 'bench', host: 'browser' as const }
-const login = await core.router.call(ctx, 'auth.login', { username: 'bench', password: 'guichet-bench' })
-if (!login.ok) throw new Error(JSON.stringify(login.error))
+const ctx = await logInBenchClerk(core, DESK)
 for (let i = 0; i < 200; i++) {
   await core.router.call(ctx, 'invoicing.account', {
     customerId: customerIds[i % customerIds.length]!,
@@ -180,5 +122,4 @@ console.log(
 console.log(
   `\ninvoice PDFs: ${PDFS} in ${pdfSeconds.toFixed(2)} s = ${(PDFS / pdfSeconds).toFixed(1)} per second on one core (${Math.round(bytes / PDFS / 1024)} KiB each)`,
 )
-core.close()
-rmSync(dir, { recursive: true, force: true })
+desk.close()

@@ -1,15 +1,11 @@
 import type { EntityRule } from '../entityRules'
-
-const lww = ['create', 'update'] as const
-const append = ['append'] as const
+import { syncedRule } from './syncedRule'
 
 /** What the hub accepts for the fleetDesk area's entities (see entityRules.ts). */
 export const fleetDeskEntityRules: Record<string, EntityRule> = {
-  fleet_group_pack: {
-    mode: 'lww',
-    deskKinds: lww,
-    refs: { customerId: 'customer' },
-    fields: [
+  fleet_group_pack: syncedRule(
+    'lww',
+    [
       'customerId',
       'packCode',
       'unit',
@@ -23,26 +19,11 @@ export const fleetDeskEntityRules: Record<string, EntityRule> = {
       'createdAt',
       'updatedAt',
     ],
-    required: [
-      'customerId',
-      'packCode',
-      'unit',
-      'allowance',
-      'monthlyPriceMinor',
-      'overUnitPriceMinor',
-      'currency',
-      'startDate',
-      'notifyEnabled',
-      'notifyThresholdMinor',
-      'createdAt',
-      'updatedAt',
-    ],
-  },
-  fleet_pack_usage: {
-    mode: 'append',
-    deskKinds: append,
-    refs: { packId: 'fleet_group_pack' },
-    fields: [
+    { refs: { customerId: 'customer' } },
+  ),
+  fleet_pack_usage: syncedRule(
+    'append',
+    [
       'packId',
       'customerId',
       'lineId',
@@ -54,24 +35,11 @@ export const fleetDeskEntityRules: Record<string, EntityRule> = {
       'deskId',
       'createdAt',
     ],
-    required: [
-      'packId',
-      'customerId',
-      'lineId',
-      'phoneNumber',
-      'usageDate',
-      'unit',
-      'quantity',
-      'source',
-      'deskId',
-      'createdAt',
-    ],
-  },
-  fleet_ticket: {
-    mode: 'lww',
-    deskKinds: lww,
-    refs: { customerId: 'customer' },
-    fields: [
+    { refs: { packId: 'fleet_group_pack' } },
+  ),
+  fleet_ticket: syncedRule(
+    'lww',
+    [
       'customerId',
       'ticketNumber',
       'subject',
@@ -87,32 +55,16 @@ export const fleetDeskEntityRules: Record<string, EntityRule> = {
       'createdAt',
       'updatedAt',
     ],
-    required: [
-      'customerId',
-      'ticketNumber',
-      'subject',
-      'detail',
-      'message',
-      'contactEmail',
-      'contactMobile',
-      'status',
-      'attachmentCount',
-      'createdAt',
-      'updatedAt',
-    ],
-  },
-  fleet_ticket_event: {
-    mode: 'append',
-    deskKinds: append,
-    refs: { ticketId: 'fleet_ticket' },
-    fields: ['ticketId', 'fromStatus', 'toStatus', 'note', 'staffId', 'staffName', 'deskId', 'createdAt'],
-    required: ['ticketId', 'toStatus', 'deskId', 'createdAt'],
-  },
-  fleet_blank_sim_order: {
-    mode: 'lww',
-    deskKinds: lww,
-    refs: { customerId: 'customer' },
-    fields: [
+    { optional: ['lineId', 'phoneNumber', 'actionDate'], refs: { customerId: 'customer' } },
+  ),
+  fleet_ticket_event: syncedRule(
+    'append',
+    ['ticketId', 'fromStatus', 'toStatus', 'note', 'staffId', 'staffName', 'deskId', 'createdAt'],
+    { optional: ['fromStatus', 'note', 'staffId', 'staffName'], refs: { ticketId: 'fleet_ticket' } },
+  ),
+  fleet_blank_sim_order: syncedRule(
+    'lww',
+    [
       'customerId',
       'orderNumber',
       'quantity',
@@ -132,27 +84,14 @@ export const fleetDeskEntityRules: Record<string, EntityRule> = {
       'createdAt',
       'updatedAt',
     ],
-    required: [
-      'customerId',
-      'orderNumber',
-      'quantity',
-      'country',
-      'postalCode',
-      'city',
-      'street',
-      'houseNumber',
-      'orderedOn',
-      'expectedDelivery',
-      'status',
-      'createdAt',
-      'updatedAt',
-    ],
-  },
-  fleet_user: {
-    mode: 'lww',
-    deskKinds: lww,
-    refs: { customerId: 'customer' },
-    fields: [
+    {
+      optional: ['suffix', 'box', 'message', 'contactEmail', 'contactMobile'],
+      refs: { customerId: 'customer' },
+    },
+  ),
+  fleet_user: syncedRule(
+    'lww',
+    [
       'customerId',
       'description',
       'email',
@@ -164,22 +103,11 @@ export const fleetDeskEntityRules: Record<string, EntityRule> = {
       'createdAt',
       'updatedAt',
     ],
-    required: [
-      'customerId',
-      'description',
-      'email',
-      'role',
-      'status',
-      'phoneNumbers',
-      'createdAt',
-      'updatedAt',
-    ],
-  },
-  fleet_user_invitation: {
-    mode: 'append',
-    deskKinds: append,
-    refs: { fleetUserId: 'fleet_user' },
-    fields: ['fleetUserId', 'email', 'delivery', 'staffId', 'deskId', 'createdAt'],
-    required: ['fleetUserId', 'email', 'delivery', 'deskId', 'createdAt'],
-  },
+    { optional: ['lastInvitedAt', 'validatedAt'], refs: { customerId: 'customer' } },
+  ),
+  fleet_user_invitation: syncedRule(
+    'append',
+    ['fleetUserId', 'email', 'delivery', 'staffId', 'deskId', 'createdAt'],
+    { optional: ['staffId'], refs: { fleetUserId: 'fleet_user' } },
+  ),
 }

@@ -1,15 +1,14 @@
 import type { EntityRule } from '../entityRules'
+import { syncedRule } from './syncedRule'
 
 /**
  * What the hub accepts for the harbour area's entities (see entityRules.ts). Kept equal to the
  * desks' columns by test/unit/harbour-sync.test.ts.
  */
 export const harbourEntityRules: Record<string, EntityRule> = {
-  harbour_boat: {
-    mode: 'lww',
-    deskKinds: ['create', 'update'],
-    refs: { customerId: 'customer' },
-    fields: [
+  harbour_boat: syncedRule(
+    'lww',
+    [
       'customerId',
       'name',
       'registration',
@@ -21,44 +20,17 @@ export const harbourEntityRules: Record<string, EntityRule> = {
       'createdAt',
       'updatedAt',
     ],
-    required: [
-      'customerId',
-      'name',
-      'registration',
-      'boatType',
-      'lengthCm',
-      'beamCm',
-      'draughtCm',
-      'createdAt',
-      'updatedAt',
-    ],
-  },
-  harbour_pontoon: {
-    mode: 'lww',
-    deskKinds: ['create', 'update'],
-    fields: ['code', 'name', 'createdAt', 'updatedAt'],
-    required: ['code', 'name', 'createdAt', 'updatedAt'],
-  },
-  harbour_berth: {
-    mode: 'lww',
-    deskKinds: ['create', 'update'],
-    refs: { pontoonId: 'harbour_pontoon' },
-    fields: ['pontoonId', 'code', 'position', 'maxLengthCm', 'maxBeamCm', 'status', 'createdAt', 'updatedAt'],
-    required: [
-      'pontoonId',
-      'code',
-      'position',
-      'maxLengthCm',
-      'maxBeamCm',
-      'status',
-      'createdAt',
-      'updatedAt',
-    ],
-  },
-  harbour_tariff: {
-    mode: 'append',
-    deskKinds: ['append'],
-    fields: [
+    { optional: ['insuranceExpiry'], refs: { customerId: 'customer' } },
+  ),
+  harbour_pontoon: syncedRule('lww', ['code', 'name', 'createdAt', 'updatedAt']),
+  harbour_berth: syncedRule(
+    'lww',
+    ['pontoonId', 'code', 'position', 'maxLengthCm', 'maxBeamCm', 'status', 'createdAt', 'updatedAt'],
+    { refs: { pontoonId: 'harbour_pontoon' } },
+  ),
+  harbour_tariff: syncedRule(
+    'append',
+    [
       'contractType',
       'season',
       'lengthFromCm',
@@ -72,29 +44,11 @@ export const harbourEntityRules: Record<string, EntityRule> = {
       'staffId',
       'createdAt',
     ],
-    required: [
-      'contractType',
-      'season',
-      'lengthFromCm',
-      'lengthToCm',
-      'netMinor',
-      'currency',
-      'vatRateBp',
-      'validFrom',
-      'deskId',
-      'createdAt',
-    ],
-  },
-  harbour_contract: {
-    mode: 'lww',
-    deskKinds: ['create', 'update'],
-    refs: {
-      customerId: 'customer',
-      boatId: 'harbour_boat',
-      berthId: 'harbour_berth',
-      referencesId: 'harbour_contract',
-    },
-    fields: [
+    { optional: ['previousId', 'staffId'] },
+  ),
+  harbour_contract: syncedRule(
+    'lww',
+    [
       'contractNumber',
       'kind',
       'referencesId',
@@ -121,34 +75,19 @@ export const harbourEntityRules: Record<string, EntityRule> = {
       'createdAt',
       'updatedAt',
     ],
-    required: [
-      'contractNumber',
-      'kind',
-      'customerId',
-      'boatId',
-      'contractType',
-      'startDate',
-      'endDate',
-      'homePort',
-      'paymentMethod',
-      'instalments',
-      'currency',
-      'pricing',
-      'totalNetMinor',
-      'totalVatMinor',
-      'totalGrossMinor',
-      'boatSnapshot',
-      'status',
-      'deskId',
-      'createdAt',
-      'updatedAt',
-    ],
-  },
-  harbour_signature_step: {
-    mode: 'append',
-    deskKinds: ['append'],
-    refs: { contractId: 'harbour_contract' },
-    fields: ['contractId', 'step', 'at', 'staffId', 'deskId', 'createdAt'],
-    required: ['contractId', 'step', 'at', 'deskId', 'createdAt'],
-  },
+    {
+      optional: ['referencesId', 'berthId', 'signedAt', 'signedSha256', 'notes'],
+      refs: {
+        customerId: 'customer',
+        boatId: 'harbour_boat',
+        berthId: 'harbour_berth',
+        referencesId: 'harbour_contract',
+      },
+    },
+  ),
+  harbour_signature_step: syncedRule(
+    'append',
+    ['contractId', 'step', 'at', 'staffId', 'deskId', 'createdAt'],
+    { optional: ['staffId'], refs: { contractId: 'harbour_contract' } },
+  ),
 }

@@ -1,7 +1,8 @@
-import { Anchor, Breadcrumbs, Skeleton, Stack, Tabs } from '@mantine/core'
+import { Skeleton, Stack, Tabs } from '@mantine/core'
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useChannelQuery } from '../../api/hooks'
-import { formatRoute, type Workspace } from '../../app/routes'
+import type { Workspace } from '../../app/routes'
 import { PageHeader } from '../../components/PageHeader'
 import { QueryError } from '../../components/QueryError'
 import { BlankSimOrdersTab } from '../fleetDesk/BlankSimOrdersTab'
@@ -10,6 +11,7 @@ import { GroupPacksTab } from '../fleetDesk/GroupPacksTab'
 import { TicketsTab } from '../fleetDesk/TicketsTab'
 import { BillingAccountsTab } from './BillingAccountsTab'
 import { ContractTab } from './ContractTab'
+import { FleetBreadcrumbs } from './FleetBreadcrumbs'
 import { goFleet } from './fleetFormat'
 import { LinesTab } from './LinesTab'
 import { SplitBillTab } from './SplitBillTab'
@@ -38,17 +40,19 @@ export function AccountScreen({
   const { t } = useTranslation()
   const account = useChannelQuery('fleet.accounts.get', { customerId })
   const current = (tabs as readonly string[]).includes(tab) ? tab : 'lines'
+  const panels: Record<(typeof tabs)[number], ReactNode> = {
+    lines: <LinesTab workspace={workspace} customerId={customerId} />,
+    contract: <ContractTab />,
+    billing: <BillingAccountsTab customerId={customerId} />,
+    splitBill: <SplitBillTab customerId={customerId} />,
+    groupPacks: <GroupPacksTab customerId={customerId} />,
+    tickets: <TicketsTab customerId={customerId} />,
+    blankSims: <BlankSimOrdersTab customerId={customerId} />,
+    users: <FleetUsersTab customerId={customerId} />,
+  }
   return (
     <Stack gap="xs">
-      <Breadcrumbs>
-        <Anchor
-          href={formatRoute({ name: 'area', workspace, section: 'fleets', rest: [], params: {} })}
-          size="sm"
-        >
-          {t('fleet.accounts.title')}
-        </Anchor>
-        <span>{account.data?.name ?? '…'}</span>
-      </Breadcrumbs>
+      <FleetBreadcrumbs workspace={workspace} current={account.data?.name ?? '…'} />
       {account.isError && <QueryError error={account.error} onRetry={() => void account.refetch()} />}
       {account.isPending && <Skeleton h={40} />}
       {account.data && (
@@ -75,30 +79,11 @@ export function AccountScreen({
             </Tabs.Tab>
           ))}
         </Tabs.List>
-        <Tabs.Panel value="lines" pt="sm">
-          <LinesTab workspace={workspace} customerId={customerId} />
-        </Tabs.Panel>
-        <Tabs.Panel value="contract" pt="sm">
-          <ContractTab />
-        </Tabs.Panel>
-        <Tabs.Panel value="billing" pt="sm">
-          <BillingAccountsTab customerId={customerId} />
-        </Tabs.Panel>
-        <Tabs.Panel value="splitBill" pt="sm">
-          <SplitBillTab customerId={customerId} />
-        </Tabs.Panel>
-        <Tabs.Panel value="groupPacks" pt="sm">
-          <GroupPacksTab customerId={customerId} />
-        </Tabs.Panel>
-        <Tabs.Panel value="tickets" pt="sm">
-          <TicketsTab customerId={customerId} />
-        </Tabs.Panel>
-        <Tabs.Panel value="blankSims" pt="sm">
-          <BlankSimOrdersTab customerId={customerId} />
-        </Tabs.Panel>
-        <Tabs.Panel value="users" pt="sm">
-          <FleetUsersTab customerId={customerId} />
-        </Tabs.Panel>
+        {tabs.map((key) => (
+          <Tabs.Panel key={key} value={key} pt="sm">
+            {panels[key]}
+          </Tabs.Panel>
+        ))}
       </Tabs>
     </Stack>
   )

@@ -1,8 +1,6 @@
 import {
   Alert,
-  Anchor,
   Badge,
-  Breadcrumbs,
   Button,
   Checkbox,
   Grid,
@@ -25,7 +23,7 @@ import { type barringCodes, fleetUserLanguages, type LineDetail } from '../../..
 import { call } from '../../api/call'
 import { useChannelQuery } from '../../api/hooks'
 import { channelKey } from '../../api/queryKeys'
-import { formatRoute, type Workspace } from '../../app/routes'
+import type { Workspace } from '../../app/routes'
 import { IssueText } from '../../components/IssueText'
 import { notifyError, notifySuccess } from '../../components/notify'
 import { PageHeader } from '../../components/PageHeader'
@@ -33,8 +31,10 @@ import { QueryError } from '../../components/QueryError'
 import { formatDate, formatMoney } from '../../lib/format'
 import { LineRequests } from '../provisioning/LineRequests'
 import { AddressInputs, type AddressValues, emptyAddress } from './AddressInputs'
+import { FleetBreadcrumbs } from './FleetBreadcrumbs'
 import { formatIccid, statusColor } from './fleetFormat'
 import { formatFleetPhone } from './formatPhone'
+import { addressIssues, issueAt } from './issueAt'
 import { LineActionDialog } from './LineActionDialog'
 import { useFieldErrors } from './useFieldErrors'
 
@@ -86,21 +86,11 @@ export function LineDetailScreen({
 
   return (
     <Stack gap="xs">
-      <Breadcrumbs>
-        <Anchor
-          href={formatRoute({ name: 'area', workspace, section: 'fleets', rest: [], params: {} })}
-          size="sm"
-        >
-          {t('fleet.accounts.title')}
-        </Anchor>
-        <Anchor
-          href={formatRoute({ name: 'area', workspace, section: 'fleets', rest: [customerId], params: {} })}
-          size="sm"
-        >
-          {account.data?.name ?? '…'}
-        </Anchor>
-        <span>{formatFleetPhone(l.phoneNumber)}</span>
-      </Breadcrumbs>
+      <FleetBreadcrumbs
+        workspace={workspace}
+        account={{ customerId, name: account.data?.name }}
+        current={formatFleetPhone(l.phoneNumber)}
+      />
       <PageHeader
         title={formatFleetPhone(l.phoneNumber)}
         subtitle={
@@ -339,129 +329,142 @@ function StopDialog({ line, onClose, onSaved }: { line: LineDetail; onClose(): v
   )
 }
 
-function UserForm({ line, onSaved, disabled }: { line: LineDetail; onSaved: Saved; disabled: boolean }) {
-  const { t } = useTranslation()
-  const errors = useFieldErrors()
-  const [user, setUser] = useState({
-    ...line.user,
-    birthDate: line.user.birthDate ?? '',
-    email: line.user.email ?? '',
-    phone: line.user.phone ?? '',
-  })
-  const [busy, setBusy] = useState(false)
-  const locked = line.userConfirmed || disabled
-  const err = (path: string) => {
-    const issue = errors.at(`user.${path}`)
-    return issue ? <IssueText issue={issue} /> : undefined
+/** The user fields as the update channel takes them: the optional ones as empty text. */
+function userValues(user: LineDetail['user']) {
+  return {
+    ...user,
+    birthDate: user.birthDate ?? '',
+    email: user.email ?? '',
+    phone: user.phone ?? '',
   }
+}
+
+/**
+ * A form of the line page: `save` sends it and answers the updated line; then `savedMessage`. A
+ * field issue goes to `errors` (shown at its input), any other error to a notification. The save
+ * button shows only when `editable`.
+ */
+function LineForm({
+  save,
+  onSaved,
+  savedMessage,
+  errors,
+  editable,
+  saveLabel,
+  gap,
+  children,
+}: {
+  save(): Promise<LineDetail>
+  onSaved: Saved
+  savedMessage: string
+  errors?: ReturnType<typeof useFieldErrors>
+  editable: boolean
+  saveLabel?: string
+  gap: 'xs' | 'sm'
+  children: React.ReactNode
+}) {
+  const { t } = useTranslation()
+  const [busy, setBusy] = useState(false)
   return (
     <form
       onSubmit={async (e) => {
         e.preventDefault()
         setBusy(true)
-        errors.clear()
         try {
-          onSaved(
-            await call('fleet.lines.updateUser', {
-              id: line.id,
-              user,
-              address: line.address,
-              expectedVersion: line.version,
-            }),
-          )
-          notifySuccess(t('fleet.line.userSaved'))
+          onSaved(await save())
+          notifySuccess(savedMessage)
         } catch (error) {
-          if (!errors.take(error)) notifyError(t, error)
+          if (!errors?.take(error)) notifyError(t, error)
         } finally {
           setBusy(false)
         }
       }}
     >
-      <Stack gap="xs">
-        {line.userConfirmed && (
-          <Alert color="gray" variant="light" p="xs" icon={<IconLock size={16} />}>
-            {t('fleet.line.userConfirmed')}
-          </Alert>
-        )}
-        <TextInput
-          label={t('fleet.user.description')}
-          value={user.description}
-          onChange={(e) => setUser({ ...user, description: e.currentTarget.value })}
-          error={err('description')}
-          disabled={locked}
-        />
-        <Group grow align="flex-start">
-          <Select
-            label={t('fleet.user.title')}
-            value={user.title}
-            onChange={(v) => v && setUser({ ...user, title: v as LineDetail['user']['title'] })}
-            data={(['mr', 'mrs', 'none'] as const).map((v) => ({ value: v, label: t(`fleet.titles.${v}`) }))}
-            allowDeselect={false}
-            disabled={locked}
-          />
-          <TextInput
-            label={t('fleet.user.firstName')}
-            value={user.firstName}
-            onChange={(e) => setUser({ ...user, firstName: e.currentTarget.value })}
-            error={err('firstName')}
-            disabled={locked}
-          />
-          <TextInput
-            label={t('fleet.user.lastName')}
-            value={user.lastName}
-            onChange={(e) => setUser({ ...user, lastName: e.currentTarget.value })}
-            error={err('lastName')}
-            disabled={locked}
-          />
-        </Group>
-        <Group grow align="flex-start">
-          <TextInput
-            type="date"
-            label={t('fleet.user.birthDate')}
-            value={user.birthDate}
-            onChange={(e) => setUser({ ...user, birthDate: e.currentTarget.value })}
-            error={err('birthDate')}
-            disabled={locked}
-          />
-          <TextInput
-            label={t('fleet.user.email')}
-            value={user.email}
-            onChange={(e) => setUser({ ...user, email: e.currentTarget.value })}
-            error={err('email')}
-            disabled={locked}
-          />
-        </Group>
-        <Group grow align="flex-start">
-          <TextInput
-            label={t('fleet.user.phone')}
-            value={user.phone}
-            onChange={(e) => setUser({ ...user, phone: e.currentTarget.value })}
-            error={err('phone')}
-            disabled={locked}
-          />
-          <Select
-            label={t('fleet.user.language')}
-            value={user.language}
-            onChange={(v) => v && setUser({ ...user, language: v as LineDetail['user']['language'] })}
-            data={fleetUserLanguages.map((v) => ({ value: v, label: t(`fleet.languages.${v}`) }))}
-            allowDeselect={false}
-            disabled={locked}
-          />
-        </Group>
-        {errors.at('user') && !errors.at('user.description') && (
-          <Text size="sm" c="red">
-            <IssueText issue={errors.at('user')!} />
-          </Text>
-        )}
-        {!locked && (
+      <Stack gap={gap}>
+        {children}
+        {editable && (
           <Group justify="flex-end">
             <Button type="submit" loading={busy}>
-              {t('fleet.save')}
+              {saveLabel ?? t('fleet.save')}
             </Button>
           </Group>
         )}
       </Stack>
     </form>
+  )
+}
+
+type UserTextField = 'description' | 'firstName' | 'lastName' | 'birthDate' | 'email' | 'phone'
+
+function UserForm({ line, onSaved, disabled }: { line: LineDetail; onSaved: Saved; disabled: boolean }) {
+  const { t } = useTranslation()
+  const errors = useFieldErrors()
+  const [user, setUser] = useState(userValues(line.user))
+  const locked = line.userConfirmed || disabled
+  const text = (field: UserTextField) => ({
+    label: t(`fleet.user.${field}`),
+    value: user[field],
+    onChange: (e: React.ChangeEvent<HTMLInputElement>) =>
+      setUser({ ...user, [field]: e.currentTarget.value }),
+    error: issueAt(errors, `user.${field}`),
+    disabled: locked,
+  })
+  return (
+    <LineForm
+      save={() => {
+        errors.clear()
+        return call('fleet.lines.updateUser', {
+          id: line.id,
+          user,
+          address: line.address,
+          expectedVersion: line.version,
+        })
+      }}
+      onSaved={onSaved}
+      savedMessage={t('fleet.line.userSaved')}
+      errors={errors}
+      editable={!locked}
+      gap="xs"
+    >
+      {line.userConfirmed && (
+        <Alert color="gray" variant="light" p="xs" icon={<IconLock size={16} />}>
+          {t('fleet.line.userConfirmed')}
+        </Alert>
+      )}
+      <TextInput {...text('description')} />
+      <Group grow align="flex-start">
+        <Select
+          label={t('fleet.user.title')}
+          value={user.title}
+          onChange={(v) => v && setUser({ ...user, title: v as LineDetail['user']['title'] })}
+          data={(['mr', 'mrs', 'none'] as const).map((v) => ({ value: v, label: t(`fleet.titles.${v}`) }))}
+          allowDeselect={false}
+          disabled={locked}
+        />
+        <TextInput {...text('firstName')} />
+        <TextInput {...text('lastName')} />
+      </Group>
+      <Group grow align="flex-start">
+        <TextInput type="date" {...text('birthDate')} />
+        <TextInput {...text('email')} />
+      </Group>
+      <Group grow align="flex-start">
+        <TextInput {...text('phone')} />
+        <Select
+          label={t('fleet.user.language')}
+          value={user.language}
+          onChange={(v) => v && setUser({ ...user, language: v as LineDetail['user']['language'] })}
+          data={fleetUserLanguages.map((v) => ({ value: v, label: t(`fleet.languages.${v}`) }))}
+          allowDeselect={false}
+          disabled={locked}
+        />
+      </Group>
+      {errors.at('user') && !errors.at('user.description') && (
+        <Text size="sm" c="red">
+          <IssueText issue={errors.at('user')!} />
+        </Text>
+      )}
+    </LineForm>
   )
 }
 
@@ -469,71 +472,39 @@ function AddressForm({ line, onSaved, disabled }: { line: LineDetail; onSaved: S
   const { t } = useTranslation()
   const errors = useFieldErrors()
   const [address, setAddress] = useState<AddressValues>(line.address ?? emptyAddress)
-  const [busy, setBusy] = useState(false)
   const locked = line.userConfirmed || disabled
-  const err = (path: string) => {
-    const issue = errors.at(`address.${path}`)
-    return issue ? <IssueText issue={issue} /> : undefined
-  }
-  const { user } = line
   return (
-    <form
-      onSubmit={async (e) => {
-        e.preventDefault()
-        setBusy(true)
-        try {
-          onSaved(
-            await call('fleet.lines.updateUser', {
-              id: line.id,
-              user: {
-                ...user,
-                birthDate: user.birthDate ?? '',
-                email: user.email ?? '',
-                phone: user.phone ?? '',
-              },
-              address,
-              expectedVersion: line.version,
-            }),
-          )
-          notifySuccess(t('fleet.line.addressSaved'))
-        } catch (error) {
-          if (!errors.take(error)) notifyError(t, error)
-        } finally {
-          setBusy(false)
-        }
-      }}
+    <LineForm
+      save={() =>
+        call('fleet.lines.updateUser', {
+          id: line.id,
+          user: userValues(line.user),
+          address,
+          expectedVersion: line.version,
+        })
+      }
+      onSaved={onSaved}
+      savedMessage={t('fleet.line.addressSaved')}
+      errors={errors}
+      editable={!locked}
+      gap="xs"
     >
-      <Stack gap="xs">
-        <fieldset disabled={locked} style={{ border: 0, padding: 0, margin: 0 }}>
-          <Stack gap="xs">
-            <AddressInputs
-              value={address}
-              onChange={setAddress}
-              errors={{
-                street: err('street'),
-                postalCode: err('postalCode'),
-                city: err('city'),
-                country: err('country'),
-              }}
-            />
-          </Stack>
-        </fieldset>
-        {!locked && (
-          <Group justify="flex-end">
-            <Button type="submit" loading={busy}>
-              {t('fleet.save')}
-            </Button>
-          </Group>
-        )}
-      </Stack>
-    </form>
+      <fieldset disabled={locked} style={{ border: 0, padding: 0, margin: 0 }}>
+        <Stack gap="xs">
+          <AddressInputs
+            value={address}
+            onChange={setAddress}
+            errors={addressIssues((path) => issueAt(errors, path), 'address')}
+          />
+        </Stack>
+      </fieldset>
+    </LineForm>
   )
 }
 
 function BarringsForm({ line, onSaved, disabled }: { line: LineDetail; onSaved: Saved; disabled: boolean }) {
   const { t } = useTranslation()
   const [barrings, setBarrings] = useState<string[]>(line.barrings)
-  const [busy, setBusy] = useState(false)
   useEffect(() => setBarrings(line.barrings), [line.barrings])
   const groups: { title: string; codes: (typeof barringCodes)[number][] }[] = [
     {
@@ -552,57 +523,42 @@ function BarringsForm({ line, onSaved, disabled }: { line: LineDetail; onSaved: 
     { title: t('fleet.barrings.abroad'), codes: ['abroadAll', 'abroadIncomingCalls', 'abroadOutgoingCalls'] },
   ]
   return (
-    <form
-      onSubmit={async (e) => {
-        e.preventDefault()
-        setBusy(true)
-        try {
-          onSaved(
-            await call('fleet.lines.setBarrings', {
-              id: line.id,
-              barrings: barrings as (typeof barringCodes)[number][],
-            }),
-          )
-          notifySuccess(t('fleet.barrings.requested'))
-        } catch (error) {
-          notifyError(t, error)
-        } finally {
-          setBusy(false)
-        }
-      }}
+    <LineForm
+      save={() =>
+        call('fleet.lines.setBarrings', {
+          id: line.id,
+          barrings: barrings as (typeof barringCodes)[number][],
+        })
+      }
+      onSaved={onSaved}
+      savedMessage={t('fleet.barrings.requested')}
+      editable={!disabled}
+      saveLabel={t('fleet.barrings.save')}
+      gap="sm"
     >
-      <Stack gap="sm">
-        <Text size="sm" c="dimmed">
-          {t('fleet.barrings.help')}
-        </Text>
-        <Checkbox.Group value={barrings} onChange={setBarrings}>
-          <SimpleGrid cols={2}>
-            {groups.map((g) => (
-              <Stack key={g.title} gap={6}>
-                <Text size="sm" fw={600}>
-                  {g.title}
-                </Text>
-                {g.codes.map((code) => (
-                  <Checkbox
-                    key={code}
-                    value={code}
-                    label={t(`fleet.barrings.codes.${code}`)}
-                    disabled={disabled}
-                  />
-                ))}
-              </Stack>
-            ))}
-          </SimpleGrid>
-        </Checkbox.Group>
-        {!disabled && (
-          <Group justify="flex-end">
-            <Button type="submit" loading={busy}>
-              {t('fleet.barrings.save')}
-            </Button>
-          </Group>
-        )}
-      </Stack>
-    </form>
+      <Text size="sm" c="dimmed">
+        {t('fleet.barrings.help')}
+      </Text>
+      <Checkbox.Group value={barrings} onChange={setBarrings}>
+        <SimpleGrid cols={2}>
+          {groups.map((g) => (
+            <Stack key={g.title} gap={6}>
+              <Text size="sm" fw={600}>
+                {g.title}
+              </Text>
+              {g.codes.map((code) => (
+                <Checkbox
+                  key={code}
+                  value={code}
+                  label={t(`fleet.barrings.codes.${code}`)}
+                  disabled={disabled}
+                />
+              ))}
+            </Stack>
+          ))}
+        </SimpleGrid>
+      </Checkbox.Group>
+    </LineForm>
   )
 }
 
@@ -618,51 +574,35 @@ function PayByMobileForm({
   const { t } = useTranslation()
   const errors = useFieldErrors()
   const [limit, setLimit] = useState<number | string>(line.payByMobileLimitMinor / 100)
-  const [busy, setBusy] = useState(false)
   return (
-    <form
-      onSubmit={async (e) => {
-        e.preventDefault()
-        setBusy(true)
-        try {
-          onSaved(
-            await call('fleet.lines.setPayByMobile', {
-              id: line.id,
-              limitMinor: Math.round(Number(limit || 0) * 100),
-            }),
-          )
-          notifySuccess(t('fleet.payByMobile.requested'))
-        } catch (error) {
-          if (!errors.take(error)) notifyError(t, error)
-        } finally {
-          setBusy(false)
-        }
-      }}
+    <LineForm
+      save={() =>
+        call('fleet.lines.setPayByMobile', {
+          id: line.id,
+          limitMinor: Math.round(Number(limit || 0) * 100),
+        })
+      }
+      onSaved={onSaved}
+      savedMessage={t('fleet.payByMobile.requested')}
+      errors={errors}
+      editable={!disabled}
+      gap="sm"
     >
-      <Stack gap="sm">
-        <Text size="sm" c="dimmed">
-          {t('fleet.payByMobile.help')}
-        </Text>
-        <NumberInput
-          label={t('fleet.payByMobile.limit')}
-          value={limit}
-          onChange={setLimit}
-          min={0}
-          max={500}
-          decimalScale={2}
-          suffix=" €"
-          maw={200}
-          disabled={disabled}
-          error={errors.at('limitMinor') ? <IssueText issue={errors.at('limitMinor')!} /> : undefined}
-        />
-        {!disabled && (
-          <Group justify="flex-end">
-            <Button type="submit" loading={busy}>
-              {t('fleet.save')}
-            </Button>
-          </Group>
-        )}
-      </Stack>
-    </form>
+      <Text size="sm" c="dimmed">
+        {t('fleet.payByMobile.help')}
+      </Text>
+      <NumberInput
+        label={t('fleet.payByMobile.limit')}
+        value={limit}
+        onChange={setLimit}
+        min={0}
+        max={500}
+        decimalScale={2}
+        suffix=" €"
+        maw={200}
+        disabled={disabled}
+        error={issueAt(errors, 'limitMinor')}
+      />
+    </LineForm>
   )
 }
