@@ -12,6 +12,7 @@ import { returnReceipt, verifyFields } from '../../main/integrations/monetico/se
 import type { HubStore } from '../db/open'
 import { type HubPaymentsConfig, NUMERIC_CURRENCY } from './config'
 import { autoPostForm, escapeHtml, formatMinor, page } from './html'
+import { isLinkPreview, recordOpening } from './linkOpenings'
 import { findRequest, outcomesOf, processReport, recordForgery, type Verdict } from './settle'
 
 type Form = Record<string, string>
@@ -70,6 +71,13 @@ export function registerPaymentRoutes(server: FastifyInstance, store: HubStore, 
         return page('Déjà payé', `<h1 class="ok">Ce paiement de ${escapeHtml(amount)} est déjà reçu.</h1>`)
       if (Date.parse(found.expiresAt) < Date.now())
         return reply.code(410).send(page('Lien expiré', '<h1 class="ko">Ce lien de paiement a expiré.</h1>'))
+      // The customer opened a link still payable: recorded for the desk (not a HEAD, not a link
+      // preview). The page is served even if recording fails: paying matters more.
+      const card = found.gateway === 'monetico' || found.gateway === 'cmi'
+      if (card && request.method === 'GET' && !isLinkPreview(request.headers['user-agent']))
+        await recordOpening(store.db, found.id).catch((error: unknown) =>
+          request.log.warn({ requestId: found.id, err: error }, 'payment link opening not recorded'),
+        )
       const base = baseUrl(config, request)
       const back = (status: string) => `${base}/pay/${found.id}/result?status=${status}`
       if (found.gateway === 'monetico' && config.monetico) {

@@ -134,13 +134,17 @@ async function invoiceDue(tx: HubTx, invoiceId: string): Promise<number | null> 
   return Number(invoice.total) - Number(paid?.s ?? 0) + Number(credited?.s ?? 0)
 }
 
-/** Writes a record the hub creates and its entry in the change feed, as applyOp does for a desk's. */
-async function createRecord(
+/**
+ * Writes a record the hub creates and its entry in the change feed, as applyOp does for a desk's:
+ * `append` for append-only entities, `create` for the hub's per-field (lww) records.
+ */
+export async function createRecord(
   tx: HubTx,
   entity: string,
   id: string,
   fields: Row,
   clock: string,
+  kind: 'append' | 'create' = 'append',
 ): Promise<void> {
   const allowed = new Set(entityRules[entity]!.fields)
   const kept = Object.fromEntries(Object.entries(fields).filter(([k]) => allowed.has(k)))
@@ -149,7 +153,7 @@ async function createRecord(
   await tx.execute(sql`INSERT INTO entities (entity, entity_id, fields, clocks, writers, version, deleted)
     VALUES (${entity}, ${id}, ${json(kept)}, ${json(clocks)}, '{}'::jsonb, ${clock}, false)`)
   await tx.execute(sql`INSERT INTO changes (entity, entity_id, kind, fields, clocks, origin_desk, op_id, schema_version)
-    VALUES (${entity}, ${id}, 'append', ${json(kept)}, ${json(clocks)}, NULL, NULL, ${HUB_SCHEMA_VERSION})`)
+    VALUES (${entity}, ${id}, ${kind}, ${json(kept)}, ${json(clocks)}, NULL, NULL, ${HUB_SCHEMA_VERSION})`)
 }
 
 async function securityEvent(tx: HubTx, kind: string, report: GatewayReport, detail: Row): Promise<void> {

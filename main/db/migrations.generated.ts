@@ -177,5 +177,18 @@ export const migrations: Migration[] = [
       "INSERT INTO `fleet_line_search_ids` (`line_id`) SELECT `id` FROM `fleet_lines` ORDER BY `id`;",
       "INSERT INTO `fleet_line_search` (rowid, search_key)\n\tSELECT i.`seq`, l.`search_key` FROM `fleet_lines` l JOIN `fleet_line_search_ids` i ON i.`line_id` = l.`id`;"
     ]
+  },
+  {
+    "tag": "0007_payment_link_opens",
+    "statements": [
+      "CREATE TABLE `payment_link_opens` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`first_opened_at` text NOT NULL,\n\t`last_opened_at` text NOT NULL,\n\t`open_count` integer NOT NULL,\n\t`version` text NOT NULL,\n\t`clocks` text NOT NULL,\n\t`created_at` text NOT NULL,\n\t`updated_at` text NOT NULL\n);"
+    ]
+  },
+  {
+    "tag": "0008_customer_credit_refunds",
+    "statements": [
+      "CREATE TABLE `customer_credit_refunds` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`customer_id` text NOT NULL,\n\t`amount_minor` integer NOT NULL,\n\t`currency` text NOT NULL,\n\t`method` text NOT NULL,\n\t`reference` text,\n\t`note` text,\n\t`desk_id` text NOT NULL,\n\t`staff_id` text,\n\t`created_at` text NOT NULL\n);",
+      "CREATE INDEX `customer_credit_refunds_customer_idx` ON `customer_credit_refunds` (`customer_id`);"
+    ]
   }
 ]

@@ -30,6 +30,7 @@ import { seedFleet } from './seedFleet'
 import { seedFleetDesk } from './seedFleetDesk'
 import { seedHarbour } from './seedHarbour'
 import { seedInvoicing } from './seedInvoicing'
+import { seedPayments } from './seedPayments'
 import { seedProvisioning } from './seedProvisioning'
 
 export const CUSTOMERS_PER_SCALE = 200
@@ -70,6 +71,7 @@ export function seedDemoData(core: Core, options: SeedOptions): void {
   seedFleetDesk(core, { seed: options.seed })
   seedHarbour(core, { seed: options.seed })
   seedInvoicing(core, { seed: options.seed })
+  seedPayments(core, { seed: options.seed })
 }
 
 /** Writes the demo customers of `options` and says what it wrote; `onProgress` runs after each batch. */

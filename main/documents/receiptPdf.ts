@@ -24,12 +24,35 @@ export interface ReceiptPdfModel {
   invoiceDate: string
   invoiceTotalMinor: number
   currency: string
+  /** The payment's method code (`cash`, `card_monetico`, …): it decides the closing statement. */
+  method: string
   methodLabel: string
   /** Method facts already worded: "Chèque n° 1234567 — Crédit Agricole — tiré par …". */
   methodLines: string[]
   amountMinor: number
   /** What remains due on the invoice after this payment. */
   dueAfterMinor: number
+}
+
+/** How the money reached us, for the closing statement: only counter methods were taken at the desk. */
+const CHANNEL_OF_METHOD: Record<string, string> = {
+  transfer: 'par virement bancaire',
+  card_monetico: 'en ligne par carte bancaire (Monetico)',
+  card_cmi: 'en ligne par carte bancaire (CMI)',
+  fatourati: 'par le service de paiement FATOURATI',
+  amanpay: 'en espèces en agence AmanPay',
+}
+
+/**
+ * The receipt's closing statement. A gateway payment (card on the bank's page from a payment link,
+ * a FATOURATI reference, an AmanPay code) never passed through the counter: the receipt says how
+ * it was received instead.
+ */
+export function receiptStatement(method: string): string {
+  const channel = CHANNEL_OF_METHOD[method]
+  return channel
+    ? `Ce reçu atteste le paiement reçu ${channel} ; il ne vaut pas facture.`
+    : 'Ce reçu atteste la somme reçue au guichet ; il ne vaut pas facture.'
 }
 
 export function receiptDefinition(model: ReceiptPdfModel) {
@@ -65,7 +88,7 @@ export function receiptDefinition(model: ReceiptPdfModel) {
       layout: 'lightHorizontalLines',
     },
     {
-      text: 'Ce reçu atteste la somme reçue au guichet ; il ne vaut pas facture.',
+      text: receiptStatement(model.method),
       style: 'small',
       margin: [0, 24, 0, 0],
     },

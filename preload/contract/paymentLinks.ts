@@ -31,6 +31,8 @@ export interface PaymentLinkView {
   state: PaymentLinkState
   /** The payment the gateway recorded, once paid: its receipt is `invoicing.payments.receipt`. */
   paymentId: string | null
+  /** The customer's openings of the link at the hub (pulled by sync); null until first opened. */
+  opened: { firstAt: string; lastAt: string; count: number } | null
   events: {
     kind: 'sent' | 'failed' | 'receipt_sent' | 'receipt_failed'
     channel: 'email' | 'sms'

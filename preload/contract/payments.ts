@@ -62,6 +62,48 @@ export interface CustomerCreditView {
 
 const staff = ['counter', 'agent', 'supervisor', 'admin'] as const
 
+export const refundMethods = ['transfer', 'cheque', 'cash'] as const
+export type RefundMethod = (typeof refundMethods)[number]
+
+/** A customer credit with what became of it: still owed (`open`) or refunded, and how. */
+export interface CreditListItem extends CustomerCreditView {
+  customerName: string
+  invoiceNumber: string | null
+  /** Where the money came from: the payment request's gateway and reference, and the bank's authorisation. */
+  origin: { gateway: Gateway; reference: string; authorisation: string | null } | null
+  /** Whole days since the credit was recorded. */
+  ageDays: number
+  status: 'open' | 'refunded'
+  refund: {
+    method: RefundMethod
+    reference: string | null
+    note: string | null
+    staffId: string | null
+    deskId: string
+    refundedAt: string
+  } | null
+}
+
+export const creditListInput = z
+  .object({
+    status: z.enum(['open', 'refunded', 'all']).optional(),
+    customerId: ulidSchema.optional(),
+    cursor: z.string().max(200).optional(),
+    limit: z.number().int().min(1).max(100).optional(),
+  })
+  .strict()
+
+/** A supervisor's refund of a whole credit: the method, the cheque number or transfer reference, a note. */
+export const creditRefundInput = z
+  .object({
+    creditId: ulidSchema,
+    method: z.enum(refundMethods, { error: 'validation.refundMethod' }),
+    reference: optionalText(35),
+    note: optionalText(300),
+  })
+  .strict()
+  .refine((v) => v.method === 'cash' || !!v.reference, { path: ['reference'], error: 'validation.required' })
+
 /** What the payments panel of a customer's page shows: what is open, and every way it is being paid. */
 export interface CustomerPaymentsOverview {
   openInvoices: {
@@ -163,6 +205,12 @@ export const paymentsContract = {
     input: z
       .object({ cursor: z.string().max(200).optional(), limit: z.number().int().min(1).max(100).optional() })
       .strict(),
+    access: ['supervisor', 'admin'],
+  }),
+  /** Customer credits to refund (and refunded), for every role: only a supervisor refunds. */
+  'payments.creditList': channel<Page<CreditListItem>>()({ input: creditListInput, access: staff }),
+  'payments.creditRefund': channel<CreditListItem>()({
+    input: creditRefundInput,
     access: ['supervisor', 'admin'],
   }),
 } satisfies Record<string, ChannelDef<z.ZodType, unknown>>

@@ -1,7 +1,8 @@
 /**
  * Sending a card payment link from the customer's page, by email then by SMS, as an agent would;
- * the customer pays from the SMS link; after sync the link shows paid, the receipt is mailed once
- * and downloadable from the panel. Screenshots in test-results/e2e.
+ * the customer opens the SMS link (after sync the agent sees it opened), then pays from it; after
+ * sync the link shows paid, the receipt is mailed once and downloadable from the panel. Screenshots
+ * in test-results/e2e.
  */
 import type { Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -111,6 +112,27 @@ describe('payment links, as an agent', () => {
     expect(sandbox.messages('+33698765432')[0]?.text).toContain('/pay/')
   })
 
+  it('the customer opens the SMS link: after sync the agent sees the link opened, and when', async () => {
+    const sandbox = (await app.core.services.payments.sms.demoSandbox())!
+    const url = sandbox.messages('+33698765432')[0]!.text.match(/https?:\/\/\S+\/pay\/\w+/)![0]
+    const customer = await app.browser.newPage()
+    await customer.goto(url)
+    // The hub's page posts itself to the bank: the customer is on the card page, and leaves.
+    await customer.getByLabel('Numéro de carte').waitFor()
+    await customer.close()
+    await app.core.services.sync.runNow()
+    await page.reload()
+    const requests = await visible(page.getByRole('table', { name: 'Demandes de paiement' }))
+    await visible(requests.getByText('Lien ouvert'))
+    await visible(requests.getByText(/^Ouvert le \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/))
+    // Opened again: the same record, counted.
+    expect((await fetch(url)).status).toBe(200)
+    await app.core.services.sync.runNow()
+    await page.reload()
+    await visible(page.getByText(/^Ouvert le .+ — 2 fois, dernière le .+$/))
+    await app.screenshot('payment-links-04-opened')
+  })
+
   it('paid from the SMS link: after sync, paid, receipt mailed once and downloadable', async () => {
     const sandbox = (await app.core.services.payments.sms.demoSandbox())!
     const url = sandbox.messages('+33698765432')[0]!.text.match(/https?:\/\/\S+\/pay\/\w+/)![0]
@@ -130,6 +152,6 @@ describe('payment links, as an agent', () => {
     const download = page.waitForEvent('download')
     await requests.getByRole('button', { name: 'Reçu' }).click()
     expect((await download).suggestedFilename()).toMatch(/\.pdf$/)
-    await app.screenshot('payment-links-04-paid-receipt')
+    await app.screenshot('payment-links-05-paid-receipt')
   })
 })

@@ -146,6 +146,10 @@ describe('payment links by email and SMS, receipts of gateway payments', () => {
     expect(mailedText).toContain('480,00')
     expect(mailedText).toContain(req.reference)
     expect(mailedText).toContain('Carte bancaire en ligne (Monetico)')
+    expect(mailedText).toContain(
+      'Ce reçu atteste le paiement reçu en ligne par carte bancaire (Monetico) ; il ne vaut pas facture.',
+    )
+    expect(mailedText).not.toContain('au guichet')
 
     // Sent once: later sweeps find nothing, the event is recorded.
     expect(await desk.core.services.payments.links.mailReceipts()).toBe(0)

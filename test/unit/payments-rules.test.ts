@@ -6,6 +6,7 @@ import { precheck } from '../../hub/sync/applyOp'
 import { entityRules } from '../../hub/sync/entityRules'
 import {
   customerCredits,
+  paymentLinkOpens,
   paymentOutcomes,
   paymentRequests,
   transferProofs,
@@ -66,10 +67,30 @@ describe('payment entities: hub rules equal the desk columns', () => {
     expect(paymentsDeskEntities[name]!.table).toBe(table)
   })
 
-  it('a desk appends requests but may never send an outcome or a credit', () => {
+  it('payment_link_open (merged per field, hub only): the synced columns but id, version, clocks', () => {
+    const sync = new Set(['version', 'clocks'])
+    expect([...entityRules.payment_link_open!.fields].sort()).toEqual(
+      synced(paymentLinkOpens).filter((c) => !sync.has(c)),
+    )
+    expect([...entityRules.payment_link_open!.required].sort()).toEqual(
+      required(paymentLinkOpens).filter((c) => !sync.has(c)),
+    )
+    expect(entityRules.payment_link_open).toMatchObject({ mode: 'lww', deskKinds: [], hubOrigin: true })
+    expect(paymentsDeskEntities.payment_link_open).toMatchObject({
+      table: paymentLinkOpens,
+      mode: 'lww',
+      hubOrigin: true,
+    })
+  })
+
+  it('a desk appends requests but may never send an outcome, a credit or a link opening', () => {
     expect(paymentRequestEntity.name).toBe('payment_request')
     for (const entity of ['payment_outcome', 'customer_credit']) {
       const op = makeOp('C01', { entity, kind: 'append', fields: { requestId: 'x' } })
+      expect(precheck(op, 'C01')).toMatchObject({ status: 'rejected' })
+    }
+    for (const kind of ['create', 'update'] as const) {
+      const op = makeOp('C01', { entity: 'payment_link_open', kind, fields: { openCount: 1 } })
       expect(precheck(op, 'C01')).toMatchObject({ status: 'rejected' })
     }
   })

@@ -2,6 +2,7 @@
 import { sql } from 'drizzle-orm'
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 import { invoices } from './billing'
+import { syncColumns } from './sync'
 
 /**
  * A request to be paid through a gateway (card on Monetico or CMI, a FATOURATI reference, an
@@ -64,6 +65,19 @@ export const paymentOutcomes = sqliteTable(
 )
 
 /**
+ * The customer's openings of a request's payment link (`GET /pay/:id` at the hub): one row per
+ * request, its id the request's, created at the first opening; the latest opening and the count
+ * follow. Only the hub writes them (merged per field by clock, like conflict records).
+ */
+export const paymentLinkOpens = sqliteTable('payment_link_opens', {
+  id: text('id').primaryKey(),
+  firstOpenedAt: text('first_opened_at').notNull(),
+  lastOpenedAt: text('last_opened_at').notNull(),
+  openCount: integer('open_count').notNull(),
+  ...syncColumns(),
+})
+
+/**
  * Money received beyond an invoice's balance (or for an invoice already settled): owed back to
  * the customer, shown to supervisors. Only the hub creates them; refunds are separate records.
  */
@@ -80,6 +94,33 @@ export const customerCredits = sqliteTable(
     createdAt: text('created_at').notNull(),
   },
   (t) => [index('customer_credits_customer_idx').on(t.customerId)],
+)
+
+/**
+ * The refund of a customer credit, made by a supervisor (transfer, cheque or cash): append-only and
+ * synced like all money. Its id IS the credit's id — one refund per credit on a desk (primary key)
+ * and at the hub, which refuses a second append of an id it holds, so two desks refunding the same
+ * credit offline cannot both count (the second sees the refusal in its sync issues). No foreign key
+ * to `customer_credits`: credits are the hub's records, which a desk drops and pulls again when the
+ * hub's feed goes back (SyncEngine.pull).
+ */
+export const customerCreditRefunds = sqliteTable(
+  'customer_credit_refunds',
+  {
+    id: text('id').primaryKey(),
+    customerId: text('customer_id').notNull(),
+    /** Always the credit's amount and currency: a credit is refunded whole. */
+    amountMinor: integer('amount_minor').notNull(),
+    currency: text('currency').notNull(),
+    method: text('method', { enum: ['transfer', 'cheque', 'cash'] }).notNull(),
+    /** The cheque number or the transfer's reference (none for cash). */
+    reference: text('reference'),
+    note: text('note'),
+    deskId: text('desk_id').notNull(),
+    staffId: text('staff_id'),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('customer_credit_refunds_customer_idx').on(t.customerId)],
 )
 
 /**

@@ -116,6 +116,7 @@ export class CounterPayments {
           invoiceDate: invoice.issueDate,
           invoiceTotalMinor: invoice.totalGrossMinor,
           currency: invoice.currency,
+          method: input.method,
           methodLabel: methodLabels[input.method] ?? input.method,
           methodLines: facts.lines,
           amountMinor: input.amount,
@@ -191,6 +192,7 @@ export class CounterPayments {
       invoiceDate: invoice.issueDate,
       invoiceTotalMinor: invoice.totalGrossMinor,
       currency: invoice.currency,
+      method: p.method,
       methodLabel: methodLabels[p.method] ?? p.method,
       methodLines: storedMethodLines(p, invoice.currency),
       amountMinor: p.amountMinor,
@@ -230,6 +232,22 @@ export function storedMethodLines(p: typeof payments.$inferSelect, currency: str
       ]
     case 'card_terminal':
       return [`N° d’autorisation ${p.reference ?? ''}`]
+    case 'card_monetico':
+    case 'card_cmi':
+      // The hub records the bank's masked card number and authorisation, never the card itself.
+      return [
+        ...(p.reference ? [`Référence ${p.reference}`] : []),
+        ...(d.maskedPan || d.authorisation
+          ? [
+              [
+                d.maskedPan ? `Carte ${d.maskedPan}` : null,
+                d.authorisation ? `autorisation n° ${d.authorisation}` : null,
+              ]
+                .filter(Boolean)
+                .join(' — '),
+            ]
+          : []),
+      ]
     default:
       return p.reference ? [`Référence ${p.reference}`] : []
   }

@@ -1,6 +1,7 @@
 /**
  * The state of a payment link as the customer's panel shows it: what the gateway said (paid,
- * refused, expired) wins over what we did with the link (sent, or the sending failed).
+ * refused, expired) wins over the customer opening it (the hub's `payment_link_open` record,
+ * pulled by sync), which wins over what we did with the link (sent, or the sending failed).
  */
 import type { RequestState } from './requestState'
 

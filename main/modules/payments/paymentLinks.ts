@@ -4,7 +4,7 @@
  */
 import { and, asc, eq, isNotNull } from 'drizzle-orm'
 import type { LinkSendInput, PaymentLinkView } from '../../../preload/contract/paymentLinks'
-import { paymentLinkEvents, paymentOutcomes } from '../../db/schema'
+import { paymentLinkEvents, paymentLinkOpens, paymentOutcomes } from '../../db/schema'
 import { pdfMoney } from '../../documents/invoicePdfParts'
 import type { MailPort } from '../../integrations/mail/mailPort'
 import type { SmsPort } from '../../integrations/sms/smsPort'
@@ -110,10 +110,18 @@ export class PaymentLinks {
           .where(and(eq(paymentOutcomes.requestId, requestId), eq(paymentOutcomes.outcome, 'paid')))
           .get()?.paymentId ?? null)
       : null
+    const opens = this.deps.repo.db
+      .select()
+      .from(paymentLinkOpens)
+      .where(eq(paymentLinkOpens.id, requestId))
+      .get()
     return {
       requestId,
-      state: linkState(request.state, events),
+      state: linkState(request.state, events, !!opens),
       paymentId,
+      opened: opens
+        ? { firstAt: opens.firstOpenedAt, lastAt: opens.lastOpenedAt, count: opens.openCount }
+        : null,
       events: events.map((e) => ({
         kind: e.kind,
         channel: e.channel,

@@ -7,6 +7,7 @@ import { SmsGateway } from '../../integrations/sms/smsGateway'
 import { AppError } from '../../ipc/appError'
 import type { Handlers } from '../../ipc/router'
 import type { InvoicingArea } from '../invoicing/invoicingArea'
+import { CustomerCredits } from './credits'
 import { PaymentLinks } from './paymentLinks'
 import { PaymentRequests } from './paymentRequests'
 import { Reconciliation } from './reconciliation'
@@ -23,6 +24,7 @@ export interface PaymentsArea {
   requests: PaymentRequests
   transfers: TransferProofs
   links: PaymentLinks
+  credits: CustomerCredits
   sms: SmsGateway
   /** Stops timers and closes connections when the desk shuts down. */
   close(): void
@@ -55,6 +57,12 @@ export function createPaymentsArea(deps: AreaDeps & { invoicing: InvoicingArea }
   }, 30_000)
   receiptTimer.unref?.()
   const reconciliation = new Reconciliation(deps.repo)
+  const credits = new CustomerCredits({
+    repo: deps.repo,
+    clock: deps.clock,
+    billing: deps.billing,
+    customers: deps.customers,
+  })
   const handlers: PaymentsHandlers = {
     'payments.linkSend': (input, ctx) => links.send(ctx.actor(), input),
     'payments.linksOfCustomer': (input) => links.ofCustomer(input.customerId),
@@ -66,8 +74,14 @@ export function createPaymentsArea(deps: AreaDeps & { invoicing: InvoicingArea }
     'payments.transferList': (input) => transfers.list(input),
     'payments.requestCreate': (input, ctx) => requests.create(ctx.actor(), input),
     'payments.requestsOfInvoice': (input) => requests.ofInvoice(input.invoiceId),
-    'payments.customerOverview': (input) => requests.overview(input.customerId),
+    // The panel's credits are those still to refund: a refunded one is no longer owed.
+    'payments.customerOverview': (input) => {
+      const overview = requests.overview(input.customerId)
+      return { ...overview, credits: credits.openOnly(overview.credits) }
+    },
     'payments.credits': (input) => requests.credits(input.cursor, input.limit),
+    'payments.creditList': (input) => credits.list(input),
+    'payments.creditRefund': (input, ctx) => credits.refund(ctx.actor(), input),
     'payments.requestSlip': async (input) => {
       const request = requests.get(input.id)
       if (request.gateway !== 'fatourati' && request.gateway !== 'amanpay')
@@ -92,6 +106,7 @@ export function createPaymentsArea(deps: AreaDeps & { invoicing: InvoicingArea }
     requests,
     transfers,
     links,
+    credits,
     sms,
     close: () => {
       clearInterval(receiptTimer)

@@ -19,7 +19,10 @@ const COLORS: Record<PaymentLinkView['state'], string> = {
   expired: 'gray',
 }
 
-/** The link's own state (sent, failed…) under the request's state, with a line on its last send. */
+/**
+ * The link's own state (sent, opened, failed…) under the request's state, with a line on its last
+ * send and, once the customer opened it, when.
+ */
 export function PaymentLinkStatus({ link }: { link: PaymentLinkView | undefined }) {
   const { t, i18n } = useTranslation()
   if (!link || link.state === 'paid' || link.state === 'expired') {
@@ -31,22 +34,36 @@ export function PaymentLinkStatus({ link }: { link: PaymentLinkView | undefined 
     ) : null
   }
   const last = link.events.findLast((e) => e.kind === 'sent' || e.kind === 'failed')
+  const opened = link.opened
   return (
-    <Tooltip
-      disabled={!last}
-      label={
-        last
-          ? t(last.kind === 'sent' ? 'payments.links.lastSent' : 'payments.links.lastFailed', {
-              to: last.recipient,
-              at: formatDateTime(last.createdAt, i18n.language),
-            })
-          : ''
-      }
-    >
-      <Badge size="xs" variant="dot" color={COLORS[link.state]} ml={6}>
-        {t(`payments.links.state.${link.state}`)}
-      </Badge>
-    </Tooltip>
+    <>
+      <Tooltip
+        disabled={!last}
+        label={
+          last
+            ? t(last.kind === 'sent' ? 'payments.links.lastSent' : 'payments.links.lastFailed', {
+                to: last.recipient,
+                at: formatDateTime(last.createdAt, i18n.language),
+              })
+            : ''
+        }
+      >
+        <Badge size="xs" variant="dot" color={COLORS[link.state]} ml={6}>
+          {t(`payments.links.state.${link.state}`)}
+        </Badge>
+      </Tooltip>
+      {opened && (
+        <Text size="xs" c="dimmed" mt={2}>
+          {opened.count > 1
+            ? t('payments.links.openedAgain', {
+                at: formatDateTime(opened.firstAt, i18n.language),
+                count: opened.count,
+                last: formatDateTime(opened.lastAt, i18n.language),
+              })
+            : t('payments.links.openedAt', { at: formatDateTime(opened.firstAt, i18n.language) })}
+        </Text>
+      )}
+    </>
   )
 }
 

@@ -37,7 +37,7 @@ export function PaymentsPanel({ customerId, customer }: CustomerPanelProps) {
   }
 
   return (
-    <Paper withBorder p="md" aria-labelledby="payments-panel-title">
+    <Paper withBorder p="md" component="section" aria-labelledby="payments-panel-title">
       <Title order={2} size="h5" id="payments-panel-title" mb="xs">
         {t('payments.panel.title')}
       </Title>
@@ -119,7 +119,8 @@ export function PaymentsPanel({ customerId, customer }: CustomerPanelProps) {
                   <Table.Td ta="right">{formatMoney(r.amountMinor, r.currency, lang)}</Table.Td>
                   <Table.Td>
                     <StateBadge state={r.state} />
-                    <PaymentLinkStatus link={linkOf(r.id)} />
+                    {/* A FATOURATI reference or an AmanPay code has no link: no "link created" badge. */}
+                    {(r.payUrl !== null || r.state === 'paid') && <PaymentLinkStatus link={linkOf(r.id)} />}
                     {r.outcomes.at(-1)?.maskedPan && (
                       <Text span size="xs" c="dimmed" ml={6}>
                         {r.outcomes.at(-1)!.maskedPan}

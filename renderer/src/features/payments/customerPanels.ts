@@ -1,4 +1,5 @@
 import type { CustomerPanel } from '../../app/areaSection'
+import { CreditsCustomerPanel } from './CreditsCustomerPanel'
 import { PaymentsPanel } from './PaymentsPanel'
 
 /** What the payments area shows on a customer's page (see app/areaRegistry.ts). */
@@ -8,5 +9,11 @@ export const paymentsCustomerPanels: CustomerPanel[] = [
     workspaces: ['harbour', 'telecom'],
     component: PaymentsPanel,
     channel: 'payments.customerOverview',
+  },
+  {
+    id: 'payments-credits',
+    workspaces: ['harbour', 'telecom'],
+    component: CreditsCustomerPanel,
+    channel: 'payments.creditList',
   },
 ]

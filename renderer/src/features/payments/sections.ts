@@ -1,5 +1,6 @@
-import { IconReceiptRefund, IconScale } from '@tabler/icons-react'
+import { IconCashBanknote, IconReceiptRefund, IconScale } from '@tabler/icons-react'
 import type { AreaSection } from '../../app/areaSection'
+import { CreditsScreen } from './CreditsScreen'
 import { ReconciliationScreen } from './ReconciliationScreen'
 import { TransferReviewScreen } from './TransferReviewScreen'
 
@@ -18,5 +19,12 @@ export const paymentsSections: AreaSection[] = [
     component: ReconciliationScreen,
     nav: { labelKey: 'payments.nav.reconciliation', icon: IconScale },
     channel: 'payments.reconciliationSummary',
+  },
+  {
+    section: 'credits',
+    workspaces: ['harbour', 'telecom'],
+    component: CreditsScreen,
+    nav: { labelKey: 'payments.nav.credits', icon: IconCashBanknote },
+    channel: 'payments.creditList',
   },
 ]
