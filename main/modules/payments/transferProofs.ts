@@ -29,6 +29,18 @@ export const transferReviewEntity: EntityDef<typeof transferReviews> = {
 }
 
 const PROOF_TYPES: Record<string, string> = { pdf: 'application/pdf', jpg: 'image/jpeg', png: 'image/png' }
+/** The extensions a proof's name may end with for its content (a PNG renamed .pdf is refused). */
+const PROOF_EXTENSIONS: Record<string, readonly string[]> = {
+  pdf: ['pdf'],
+  jpg: ['jpg', 'jpeg'],
+  png: ['png'],
+}
+
+/** Whether the name's extension agrees with the content found in the bytes. */
+export function proofNameMatches(fileName: string, ext: string): boolean {
+  const dot = fileName.lastIndexOf('.')
+  return dot >= 0 && (PROOF_EXTENSIONS[ext] ?? []).includes(fileName.slice(dot + 1).toLowerCase())
+}
 
 /** The proof's real type, from its bytes; null unless PDF, JPEG or PNG. */
 export async function proofType(bytes: Uint8Array): Promise<{ ext: string; mimeType: string } | null> {
@@ -58,6 +70,9 @@ export class TransferProofs {
       throw AppError.field('file', 'validation.fileTooBig', { maximum: Math.round(PROOF_MAX_BYTES / 1024) })
     const type = await proofType(bytes)
     if (!type) throw AppError.field('file', 'validation.fileType', { accepted: 'PDF, JPEG, PNG' })
+    // The supervisor and whoever opens the stored file go by its name: it must say what it is.
+    if (!proofNameMatches(input.file.fileName, type.ext))
+      throw AppError.field('file', 'validation.fileExtensionMismatch')
     const id = this.repo.newId()
     this.repo.write(actor, 'payments.transferProof', (unit) => {
       const invoice = this.billing.invoice(input.invoiceId)

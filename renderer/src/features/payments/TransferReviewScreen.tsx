@@ -20,8 +20,9 @@ function ProofViewer({ proof, onClose }: { proof: TransferProofView; onClose: ()
     let made: string | null = null
     call('payments.transferFile', { id: proof.id })
       .then((file) => {
-        made = objectUrlOf(file)
-        setUrl(made)
+        // An image as a data: URL: the page's CSP allows blob: in frames (the PDF) but not in img-src.
+        made = file.mimeType === 'application/pdf' ? objectUrlOf(file) : null
+        setUrl(made ?? `data:${file.mimeType};base64,${file.base64}`)
       })
       .catch((error) => notifyError(t, error))
     return () => {
