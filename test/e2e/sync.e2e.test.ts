@@ -174,10 +174,10 @@ describe('sync, conflicts, settings and staff', () => {
   it('sets the lock delay (0 = never)', async () => {
     const delay = page.getByLabel('Verrouillage automatique après', { exact: true })
     await delay.fill('300')
-    await page.getByRole('button', { name: 'Enregistrer' }).click()
+    await page.getByRole('button', { name: 'Enregistrer', exact: true }).click()
     await expect.poll(() => describedText(delay)).toContain('maximum 240')
     await delay.fill('0')
-    await page.getByRole('button', { name: 'Enregistrer' }).click()
+    await page.getByRole('button', { name: 'Enregistrer', exact: true }).click()
     await visible(page.getByText('Réglages du poste enregistrés.'))
     await visible(page.getByText('L’écran ne se verrouille jamais tout seul (0 = jamais).'))
     expect(app.core.services.settings.get().lockAfterMinutes).toBe(0)

@@ -173,6 +173,7 @@ function KeysForm({
               loading={save.isPending}
               disabled={!form.isDirty()}
               leftSection={<IconDeviceFloppy size={16} />}
+              aria-label={t('gatewayKeys.saveSection', { gateway: label })}
             >
               {t('gatewayKeys.save')}
             </Button>
@@ -184,6 +185,7 @@ function KeysForm({
                 loading={save.isPending}
                 leftSection={<IconTrash size={16} />}
                 onClick={() => save.mutate({ [section]: null })}
+                aria-label={t('gatewayKeys.removeSection', { gateway: label })}
               >
                 {t('gatewayKeys.remove')}
               </Button>

@@ -27,6 +27,8 @@ export const gatewayKeysEn: typeof gatewayKeysFr = {
   notConfigured: 'Not configured',
   replaceHelp: 'Saved keys are never shown again: fill in every field to replace them.',
   save: 'Save',
+  saveSection: 'Save: {{gateway}}',
+  removeSection: 'Remove: {{gateway}}',
   remove: 'Remove',
   saved: '{{gateway}}: keys saved (fingerprint {{fingerprint}}). They apply at the desk’s next start.',
   removed: '{{gateway}} removed. Applies at the desk’s next start.',

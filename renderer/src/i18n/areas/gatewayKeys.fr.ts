@@ -28,7 +28,9 @@ export const gatewayKeysFr = {
   replaceHelp:
     'Les clés enregistrées ne sont jamais réaffichées : saisissez tous les champs pour les remplacer.',
   save: 'Enregistrer',
+  saveSection: 'Enregistrer : {{gateway}}',
   remove: 'Retirer',
+  removeSection: 'Retirer : {{gateway}}',
   saved:
     '{{gateway}} : clés enregistrées (empreinte {{fingerprint}}). Elles s’appliquent au prochain démarrage du poste.',
   removed: '{{gateway}} retirée. Effet au prochain démarrage du poste.',
