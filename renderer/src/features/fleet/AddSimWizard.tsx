@@ -1,6 +1,4 @@
 import {
-  Anchor,
-  Breadcrumbs,
   Button,
   Checkbox,
   Grid,
@@ -29,13 +27,16 @@ import {
 import type { FieldIssue } from '../../../../preload/errors'
 import { call } from '../../api/call'
 import { useChannelQuery } from '../../api/hooks'
-import { formatRoute, type Workspace } from '../../app/routes'
-import { IssueText } from '../../components/IssueText'
+import type { Workspace } from '../../app/routes'
+import { DateField } from '../../components/DateField'
 import { notifyError, notifySuccess } from '../../components/notify'
 import { PageHeader } from '../../components/PageHeader'
 import { formatMoney } from '../../lib/format'
+import { FleetBreadcrumbs } from './FleetBreadcrumbs'
 import { formatIccid, goFleet } from './fleetFormat'
 import { formatFleetPhone } from './formatPhone'
+import { issueAt } from './issueAt'
+import { useFieldErrors } from './useFieldErrors'
 
 const steps = ['iccid', 'splitBill', 'user', 'plan', 'options', 'billing', 'number', 'summary'] as const
 type Step = (typeof steps)[number]
@@ -104,7 +105,7 @@ export function AddSimWizard({ workspace, customerId }: { workspace: Workspace; 
   const client = useQueryClient()
   const [active, setActive] = useState(0)
   const [values, setValues] = useState<Values>(initial)
-  const [issues, setIssues] = useState<FieldIssue[]>([])
+  const errors = useFieldErrors()
   const [busy, setBusy] = useState(false)
   const account = useChannelQuery('fleet.accounts.get', { customerId })
   const catalog = useChannelQuery('fleet.catalog.get', {})
@@ -113,10 +114,7 @@ export function AddSimWizard({ workspace, customerId }: { workspace: Workspace; 
   const free = useChannelQuery('fleet.numbers.free', { limit: 12 })
   const step: Step = steps[active]!
   const money = (minor: number) => formatMoney(minor, 'EUR', i18n.language)
-  const at = (path: string) => {
-    const issue = issues.find((i) => i.path === path)
-    return issue ? <IssueText issue={issue} /> : undefined
-  }
+  const at = (path: string) => issueAt(errors, path)
   const set = (patch: Partial<Values>) => setValues((v) => ({ ...v, ...patch }))
   const setUser = (patch: Partial<Values['user']>) =>
     setValues((v) => ({ ...v, user: { ...v.user, ...patch } }))
@@ -178,7 +176,7 @@ export function AddSimWizard({ workspace, customerId }: { workspace: Workspace; 
     setBusy(true)
     try {
       const found = await check()
-      setIssues(found)
+      errors.set(found)
       if (found.length > 0) return
       if (step !== 'summary') {
         setActive(active + 1)
@@ -192,7 +190,7 @@ export function AddSimWizard({ workspace, customerId }: { workspace: Workspace; 
     } catch (error) {
       const fields = (error as { fields?: FieldIssue[] }).fields
       if (fields && fields.length > 0) {
-        setIssues(fields)
+        errors.set(fields)
         setActive(Math.min(...fields.map((f) => stepOf(f.path))))
       } else notifyError(t, error)
     } finally {
@@ -202,21 +200,11 @@ export function AddSimWizard({ workspace, customerId }: { workspace: Workspace; 
 
   return (
     <Stack gap="xs">
-      <Breadcrumbs>
-        <Anchor
-          href={formatRoute({ name: 'area', workspace, section: 'fleets', rest: [], params: {} })}
-          size="sm"
-        >
-          {t('fleet.accounts.title')}
-        </Anchor>
-        <Anchor
-          href={formatRoute({ name: 'area', workspace, section: 'fleets', rest: [customerId], params: {} })}
-          size="sm"
-        >
-          {account.data?.name ?? '…'}
-        </Anchor>
-        <span>{t('fleet.wizard.title')}</span>
-      </Breadcrumbs>
+      <FleetBreadcrumbs
+        workspace={workspace}
+        account={{ customerId, name: account.data?.name }}
+        current={t('fleet.wizard.title')}
+      />
       <PageHeader title={t('fleet.wizard.title')} subtitle={account.data?.name} />
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 3 }}>
@@ -304,11 +292,10 @@ export function AddSimWizard({ workspace, customerId }: { workspace: Workspace; 
                       />
                     </Group>
                     <Group grow align="flex-start">
-                      <TextInput
-                        type="date"
+                      <DateField
                         label={t('fleet.user.birthDate')}
                         value={values.user.birthDate}
-                        onChange={(e) => setUser({ birthDate: e.currentTarget.value })}
+                        onChange={(birthDate) => setUser({ birthDate })}
                         error={at('user.birthDate')}
                       />
                       <TextInput

@@ -24,6 +24,7 @@ import { call } from '../../api/call'
 import { useChannelQuery } from '../../api/hooks'
 import { channelKey } from '../../api/queryKeys'
 import type { Workspace } from '../../app/routes'
+import { DateField } from '../../components/DateField'
 import { IssueText } from '../../components/IssueText'
 import { notifyError, notifySuccess } from '../../components/notify'
 import { PageHeader } from '../../components/PageHeader'
@@ -34,7 +35,7 @@ import { AddressInputs, type AddressValues, emptyAddress } from './AddressInputs
 import { FleetBreadcrumbs } from './FleetBreadcrumbs'
 import { formatIccid, statusColor } from './fleetFormat'
 import { formatFleetPhone } from './formatPhone'
-import { addressIssues, issueAt } from './issueAt'
+import { addressIssues, issueAt, issuesWithoutField } from './issueAt'
 import { LineActionDialog } from './LineActionDialog'
 import { useFieldErrors } from './useFieldErrors'
 
@@ -247,7 +248,6 @@ function ActivateDialog({ line, onClose, onSaved }: { line: LineDetail; onClose(
   const { t, i18n } = useTranslation()
   const errors = useFieldErrors()
   const [date, setDate] = useState(new Date().toISOString().slice(0, 10))
-  const issue = errors.at('date') ?? errors.at('status')
   return (
     <LineActionDialog
       title={t('fleet.line.activateTitle', { number: formatFleetPhone(line.phoneNumber) })}
@@ -261,12 +261,11 @@ function ActivateDialog({ line, onClose, onSaved }: { line: LineDetail; onClose(
         onClose()
       }}
     >
-      <TextInput
-        type="date"
+      <DateField
         label={t('fleet.line.activationDate')}
         value={date}
-        onChange={(e) => setDate(e.currentTarget.value)}
-        error={issue ? <IssueText issue={issue} /> : undefined}
+        onChange={setDate}
+        error={issueAt(errors, 'date') ?? issueAt(errors, 'status')}
         data-autofocus
       />
     </LineActionDialog>
@@ -277,7 +276,6 @@ function SwapDialog({ line, onClose, onSaved }: { line: LineDetail; onClose(): v
   const { t } = useTranslation()
   const errors = useFieldErrors()
   const [iccid, setIccid] = useState('')
-  const issue = errors.at('iccid') ?? errors.at('status')
   return (
     <LineActionDialog
       title={t('fleet.line.swapTitle', { number: formatFleetPhone(line.phoneNumber) })}
@@ -301,7 +299,7 @@ function SwapDialog({ line, onClose, onSaved }: { line: LineDetail; onClose(): v
         description={t('fleet.wizard.iccidHelp')}
         value={iccid}
         onChange={(e) => setIccid(e.currentTarget.value)}
-        error={issue ? <IssueText issue={issue} /> : undefined}
+        error={issueAt(errors, 'iccid') ?? issueAt(errors, 'status')}
         inputMode="numeric"
         data-autofocus
       />
@@ -341,14 +339,15 @@ function userValues(user: LineDetail['user']) {
 
 /**
  * A form of the line page: `save` sends it and answers the updated line; then `savedMessage`. A
- * field issue goes to `errors` (shown at its input), any other error to a notification. The save
- * button shows only when `editable`.
+ * field issue goes to `errors`: shown at its input when one of `fieldPaths`, else below the form;
+ * any other error goes to a notification. The save button shows only when `editable`.
  */
 function LineForm({
   save,
   onSaved,
   savedMessage,
   errors,
+  fieldPaths = [],
   editable,
   saveLabel,
   gap,
@@ -358,6 +357,8 @@ function LineForm({
   onSaved: Saved
   savedMessage: string
   errors?: ReturnType<typeof useFieldErrors>
+  /** The paths the form's inputs show their issue at (`user.email`…). */
+  fieldPaths?: readonly string[]
   editable: boolean
   saveLabel?: string
   gap: 'xs' | 'sm'
@@ -365,11 +366,13 @@ function LineForm({
 }) {
   const { t } = useTranslation()
   const [busy, setBusy] = useState(false)
+  const withoutField = errors ? issuesWithoutField(errors.issues, fieldPaths) : []
   return (
     <form
       onSubmit={async (e) => {
         e.preventDefault()
         setBusy(true)
+        errors?.clear()
         try {
           onSaved(await save())
           notifySuccess(savedMessage)
@@ -382,6 +385,11 @@ function LineForm({
     >
       <Stack gap={gap}>
         {children}
+        {withoutField.map((issue) => (
+          <Text key={`${issue.path}:${issue.key}`} size="sm" c="red" role="alert">
+            <IssueText issue={issue} />
+          </Text>
+        ))}
         {editable && (
           <Group justify="flex-end">
             <Button type="submit" loading={busy}>
@@ -395,6 +403,19 @@ function LineForm({
 }
 
 type UserTextField = 'description' | 'firstName' | 'lastName' | 'birthDate' | 'email' | 'phone'
+
+/** The user form's inputs, each showing the issue at `user.<field>`. */
+const userFieldPaths = [
+  'description',
+  'title',
+  'firstName',
+  'lastName',
+  'birthDate',
+  'email',
+  'phone',
+  'language',
+].map((field) => `user.${field}`)
+const addressFieldPaths = ['street', 'postalCode', 'city', 'country'].map((field) => `address.${field}`)
 
 function UserForm({ line, onSaved, disabled }: { line: LineDetail; onSaved: Saved; disabled: boolean }) {
   const { t } = useTranslation()
@@ -411,18 +432,18 @@ function UserForm({ line, onSaved, disabled }: { line: LineDetail; onSaved: Save
   })
   return (
     <LineForm
-      save={() => {
-        errors.clear()
-        return call('fleet.lines.updateUser', {
+      save={() =>
+        call('fleet.lines.updateUser', {
           id: line.id,
           user,
           address: line.address,
           expectedVersion: line.version,
         })
-      }}
+      }
       onSaved={onSaved}
       savedMessage={t('fleet.line.userSaved')}
       errors={errors}
+      fieldPaths={userFieldPaths}
       editable={!locked}
       gap="xs"
     >
@@ -440,12 +461,13 @@ function UserForm({ line, onSaved, disabled }: { line: LineDetail; onSaved: Save
           data={(['mr', 'mrs', 'none'] as const).map((v) => ({ value: v, label: t(`fleet.titles.${v}`) }))}
           allowDeselect={false}
           disabled={locked}
+          error={issueAt(errors, 'user.title')}
         />
         <TextInput {...text('firstName')} />
         <TextInput {...text('lastName')} />
       </Group>
       <Group grow align="flex-start">
-        <TextInput type="date" {...text('birthDate')} />
+        <DateField {...text('birthDate')} onChange={(birthDate) => setUser({ ...user, birthDate })} />
         <TextInput {...text('email')} />
       </Group>
       <Group grow align="flex-start">
@@ -457,13 +479,9 @@ function UserForm({ line, onSaved, disabled }: { line: LineDetail; onSaved: Save
           data={fleetUserLanguages.map((v) => ({ value: v, label: t(`fleet.languages.${v}`) }))}
           allowDeselect={false}
           disabled={locked}
+          error={issueAt(errors, 'user.language')}
         />
       </Group>
-      {errors.at('user') && !errors.at('user.description') && (
-        <Text size="sm" c="red">
-          <IssueText issue={errors.at('user')!} />
-        </Text>
-      )}
     </LineForm>
   )
 }
@@ -486,6 +504,7 @@ function AddressForm({ line, onSaved, disabled }: { line: LineDetail; onSaved: S
       onSaved={onSaved}
       savedMessage={t('fleet.line.addressSaved')}
       errors={errors}
+      fieldPaths={addressFieldPaths}
       editable={!locked}
       gap="xs"
     >
@@ -585,6 +604,7 @@ function PayByMobileForm({
       onSaved={onSaved}
       savedMessage={t('fleet.payByMobile.requested')}
       errors={errors}
+      fieldPaths={['limitMinor']}
       editable={!disabled}
       gap="sm"
     >

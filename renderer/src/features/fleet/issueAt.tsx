@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react'
+import type { FieldIssue } from '../../../../preload/errors'
 import { IssueText } from '../../components/IssueText'
 import type { useFieldErrors } from './useFieldErrors'
 
@@ -6,6 +7,17 @@ import type { useFieldErrors } from './useFieldErrors'
 export function issueAt(errors: ReturnType<typeof useFieldErrors>, path: string) {
   const issue = errors.at(path)
   return issue ? <IssueText issue={issue} /> : undefined
+}
+
+/**
+ * The issues that no input shows, given the paths the inputs show (matched as `issueAt` does:
+ * `user.email` also takes `user.email.x`). A form lists these apart, so that an issue shown at its
+ * field is not repeated below the form.
+ */
+export function issuesWithoutField(issues: readonly FieldIssue[], fieldPaths: readonly string[]) {
+  return issues.filter(
+    (issue) => !fieldPaths.some((path) => issue.path === path || issue.path.startsWith(`${path}.`)),
+  )
 }
 
 /** The `errors` of AddressInputs for the address at `prefix` (`address` → `address.street`, …). */

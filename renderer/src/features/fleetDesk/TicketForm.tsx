@@ -32,6 +32,7 @@ import {
 import type { FieldIssue } from '../../../../preload/errors'
 import { call } from '../../api/call'
 import { useChannelQuery } from '../../api/hooks'
+import { DateField } from '../../components/DateField'
 import { IssueText } from '../../components/IssueText'
 import { notifySuccess } from '../../components/notify'
 import { requiredField } from '../../components/requiredField'
@@ -219,8 +220,7 @@ export function TicketForm({
                     <div />
                   )}
                   {needs.actionDate && (
-                    <TextInput
-                      type="date"
+                    <DateField
                       label={t('fleetDesk.tickets.actionDate')}
                       {...requiredField}
                       {...form.getInputProps('actionDate')}

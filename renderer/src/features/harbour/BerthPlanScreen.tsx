@@ -9,7 +9,6 @@ import {
   Skeleton,
   Stack,
   Text,
-  TextInput,
   Title,
   UnstyledButton,
 } from '@mantine/core'
@@ -21,6 +20,7 @@ import { mayCall } from '../../app/access'
 import type { AreaScreenProps } from '../../app/areaSection'
 import { navigate } from '../../app/navigation'
 import { formatRoute, type Workspace } from '../../app/routes'
+import { DateField } from '../../components/DateField'
 import { notifyError, notifySuccess } from '../../components/notify'
 import { PageHeader } from '../../components/PageHeader'
 import { QueryError } from '../../components/QueryError'
@@ -265,11 +265,10 @@ export function BerthPlanScreen({ workspace, params }: AreaScreenProps) {
       <PageHeader
         title={t('harbour.plan.title')}
         actions={
-          <TextInput
-            type="date"
+          <DateField
             label={t('harbour.plan.date')}
             value={date}
-            onChange={(e) => e.currentTarget.value && go({ date: e.currentTarget.value })}
+            onChange={(value) => value && go({ date: value })}
           />
         }
       />

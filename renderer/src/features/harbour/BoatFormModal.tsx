@@ -3,6 +3,7 @@ import { useForm } from '@mantine/form'
 import { useTranslation } from 'react-i18next'
 import { type Boat, boatTypes } from '../../../../preload/contract'
 import { useChannelMutation } from '../../api/hooks'
+import { DateField } from '../../components/DateField'
 import { notifySuccess } from '../../components/notify'
 import { requiredField } from '../../components/requiredField'
 import { cmToMetres, metresToCm } from './harbourFormat'
@@ -111,8 +112,7 @@ export function BoatFormModal({
             allowDeselect={false}
             {...form.getInputProps('boatType')}
           />
-          <TextInput
-            type="date"
+          <DateField
             label={t('harbour.boats.fields.insuranceExpiry')}
             {...form.getInputProps('insuranceExpiry')}
           />

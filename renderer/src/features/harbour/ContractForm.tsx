@@ -27,6 +27,7 @@ import { isApiError } from '../../api/call'
 import { useChannelMutation, useChannelQuery } from '../../api/hooks'
 import { navigate } from '../../app/navigation'
 import type { Workspace } from '../../app/routes'
+import { DateField } from '../../components/DateField'
 import { notifySuccess } from '../../components/notify'
 import { PageHeader } from '../../components/PageHeader'
 import { requiredField } from '../../components/requiredField'
@@ -194,14 +195,12 @@ export function ContractForm({
                 }}
               />
               <Group grow gap="sm">
-                <TextInput
-                  type="date"
+                <DateField
                   label={t('harbour.contractForm.startDate')}
                   {...requiredField}
                   {...form.getInputProps('startDate')}
                 />
-                <TextInput
-                  type="date"
+                <DateField
                   label={t('harbour.contractForm.endDate')}
                   {...requiredField}
                   {...form.getInputProps('endDate')}

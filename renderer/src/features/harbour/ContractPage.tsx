@@ -12,7 +12,6 @@ import {
   Table,
   Text,
   Textarea,
-  TextInput,
   Title,
 } from '@mantine/core'
 import { useForm } from '@mantine/form'
@@ -24,6 +23,7 @@ import { call } from '../../api/call'
 import { useChannelMutation, useChannelQuery } from '../../api/hooks'
 import { mayCall } from '../../app/access'
 import { formatRoute, type Workspace } from '../../app/routes'
+import { DateField } from '../../components/DateField'
 import { notifyError, notifySuccess } from '../../components/notify'
 import { PageHeader } from '../../components/PageHeader'
 import { QueryError } from '../../components/QueryError'
@@ -169,8 +169,7 @@ function TerminateModal({ contract, onClose }: { contract: HarbourContract; onCl
         })}
       >
         <Stack gap="sm">
-          <TextInput
-            type="date"
+          <DateField
             label={t('harbour.contract.effectiveDate')}
             {...requiredField}
             data-autofocus

@@ -7,6 +7,7 @@ import { useChannelMutation, useChannelQuery } from '../../api/hooks'
 import { mayCall } from '../../app/access'
 import type { AreaScreenProps } from '../../app/areaSection'
 import { navigate } from '../../app/navigation'
+import { DateField } from '../../components/DateField'
 import { notifySuccess } from '../../components/notify'
 import { PageHeader } from '../../components/PageHeader'
 import { QueryError } from '../../components/QueryError'
@@ -98,8 +99,7 @@ function ReviseModal({ tariff, onClose }: { tariff: Tariff; onClose: () => void 
             {...requiredField}
             {...form.getInputProps('vat')}
           />
-          <TextInput
-            type="date"
+          <DateField
             label={t('harbour.tariffs.effectiveFrom')}
             {...requiredField}
             {...form.getInputProps('validFrom')}
@@ -154,19 +154,18 @@ export function TariffsScreen({ workspace, params }: AreaScreenProps) {
       <PageHeader
         title={t('harbour.tariffs.title')}
         actions={
-          <TextInput
-            type="date"
+          <DateField
             label={t('harbour.tariffs.date')}
             value={date}
-            onChange={(e) =>
-              e.currentTarget.value &&
+            onChange={(value) =>
+              value &&
               navigate(
                 {
                   name: 'area',
                   workspace,
                   section: 'tariffs',
                   rest: [],
-                  params: { date: e.currentTarget.value },
+                  params: { date: value },
                 },
                 { replace: true },
               )
