@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs'
 import type { Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { withCheckDigit } from '../../main/modules/fleet/lineRules'
+import { fillDate } from './dates'
 import { type E2eApp, startE2eApp } from './harness'
 
 let app: E2eApp
@@ -111,7 +112,7 @@ describe('business fleet, as a telecom agent', () => {
   it('activates it on a date; the operator carries it out', async () => {
     await page.getByRole('button', { name: 'Activer' }).click()
     const today = new Date().toISOString().slice(0, 10)
-    await page.getByLabel('Date d’activation').fill(today)
+    await fillDate(page.getByLabel('Date d’activation'), today)
     await page.getByRole('button', { name: 'Programmer l’activation' }).click()
     const [y, m, d] = today.split('-')
     await visible(page.getByText(`La carte SIM sera activée le ${d}/${m}/${y}.`).first())

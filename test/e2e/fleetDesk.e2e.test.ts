@@ -11,6 +11,7 @@ import type { Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Clock } from '../../main/app/clock'
 import { FILES } from '../helpers/fleetDeskFiles'
+import { fillDate } from './dates'
 import { type E2eApp, startE2eApp } from './harness'
 
 const START = Date.parse('2026-11-20T10:00:00Z')
@@ -75,7 +76,7 @@ describe('fleet desk, as a telecom agent', () => {
     await choose('Plus de détails', 'Réactiver les cartes SIM en pause', dialog)
     await dialog.getByRole('combobox', { name: 'Numéro de téléphone' }).click()
     await page.getByRole('option').first().click()
-    await dialog.getByLabel('Date pour cette action').fill('2026-11-25')
+    await fillDate(dialog.getByLabel('Date pour cette action'), '2026-11-25')
     await dialog
       .getByLabel('Votre message')
       .fill('Notre commercial revient lundi : merci de réactiver sa carte SIM.')

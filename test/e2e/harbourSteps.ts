@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Locator, Page } from 'playwright-core'
 import { expect } from 'vitest'
+import { fillDate } from './dates'
 import { type E2eApp, screenshotDir } from './harness'
 
 /** The desk in Chromium and the prefix of the screenshots the steps take. */
@@ -45,7 +46,7 @@ export async function addBoat({ app, page, shots }: HarbourClerk): Promise<void>
   await dialog.getByLabel('Longueur (m)').fill('8,5')
   await dialog.getByLabel('Largeur (m)').fill('3,2')
   await dialog.getByLabel('Tirant d’eau (m)').fill('1,5')
-  await dialog.getByLabel('Fin d’assurance').fill('2026-03-31')
+  await fillDate(dialog.getByLabel('Fin d’assurance'), '2026-03-31')
   await app.screenshot(`${shots}-01-boat-form`)
   await dialog.getByLabel('Tirant d’eau (m)').press('Enter')
   await dialog.waitFor({ state: 'hidden' })
@@ -71,7 +72,7 @@ export async function makeAnnualContract({ app, page, shots }: HarbourClerk): Pr
   await page.getByRole('combobox', { name: 'Bateau' }).click()
   await page.getByRole('option', { name: /Fleur de sel/ }).click()
   const start = await page.getByLabel('Début').inputValue()
-  const year = start.slice(0, 4)
+  const year = /\d{4}/.exec(start)![0] // shown DD/MM/YYYY
   await page.getByRole('combobox', { name: 'Place' }).click()
   const firstBerth = page.getByRole('option').first()
   await visible(firstBerth)
@@ -83,11 +84,11 @@ export async function makeAnnualContract({ app, page, shots }: HarbourClerk): Pr
   await visible(page.getByTestId('quote-total').getByText('1 520,00 €'))
 
   // The end before the start: refused by main, shown under the end date.
-  await page.getByLabel('Fin (dernière nuit)').fill(`${Number(year) - 1}-12-31`)
+  await fillDate(page.getByLabel('Fin (dernière nuit)'), `${Number(year) - 1}-12-31`)
   await page.getByRole('button', { name: 'Créer le contrat' }).click()
   await visible(page.getByText('La fin est avant le début.'))
   await app.screenshot(`${shots}-03-contract-form-error`)
-  await page.getByLabel('Fin (dernière nuit)').fill(`${year}-12-31`)
+  await fillDate(page.getByLabel('Fin (dernière nuit)'), `${year}-12-31`)
   await app.screenshot(`${shots}-04-contract-form`)
   await page.getByRole('button', { name: 'Créer le contrat' }).click()
 

@@ -1,7 +1,10 @@
 import { localStorageColorSchemeManager, MantineProvider } from '@mantine/core'
+import { DatesProvider } from '@mantine/dates'
 import { Notifications } from '@mantine/notifications'
 import { QueryClientProvider } from '@tanstack/react-query'
+import 'dayjs/locale/fr'
 import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { Role, SessionInfo } from '../../../preload/contract'
 import { createQueryClient } from '../api/queryClient'
 import { LockScreen } from '../session/LockScreen'
@@ -46,13 +49,20 @@ function SessionGate() {
 
 export function App() {
   const [queryClient] = useState(createQueryClient)
+  // Calendars (components/DateField.tsx) name months and days in the app's language; weeks start
+  // on Monday; weekends are not painted red, a back-office calendar is kept calm.
+  const { i18n } = useTranslation()
   return (
     <MantineProvider theme={theme} colorSchemeManager={colorSchemeManager} defaultColorScheme="light">
-      {/* Bottom centre, above the status bar (styles.css): elsewhere they covered actions or a drawer's header. */}
-      <Notifications position="bottom-center" limit={3} autoClose={4000} />
-      <QueryClientProvider client={queryClient}>
-        <SessionGate />
-      </QueryClientProvider>
+      <DatesProvider
+        settings={{ locale: i18n.language === 'en' ? 'en' : 'fr', firstDayOfWeek: 1, weekendDays: [] }}
+      >
+        {/* Bottom centre, above the status bar (styles.css): elsewhere they covered actions or a drawer's header. */}
+        <Notifications position="bottom-center" limit={3} autoClose={4000} />
+        <QueryClientProvider client={queryClient}>
+          <SessionGate />
+        </QueryClientProvider>
+      </DatesProvider>
     </MantineProvider>
   )
 }

@@ -1,26 +1,63 @@
-import { TextInput, type TextInputProps } from '@mantine/core'
-import type { ReactNode } from 'react'
+import { DateInput, type DateInputProps } from '@mantine/dates'
+import { type ReactNode, useState } from 'react'
+import { parseDateInput } from '../lib/parseDateInput'
 
 export interface DateFieldProps
-  extends Omit<TextInputProps, 'type' | 'value' | 'defaultValue' | 'onChange' | 'label'> {
+  extends Omit<
+    DateInputProps,
+    'value' | 'defaultValue' | 'onChange' | 'label' | 'valueFormat' | 'dateParser'
+  > {
   /** Every date input is labelled. */
   label: ReactNode
   /** A date without time, `YYYY-MM-DD`, or '' when empty. */
   value?: string
+  /** `YYYY-MM-DD`, or '' when an optional field is emptied. */
   onChange(value: string): void
 }
 
 /**
- * The one date input of the app (a date without time, typed or picked): every screen goes through
- * here, with a `YYYY-MM-DD` string in and out, the way `form.getInputProps` and Mantine's DateInput
- * both work, so that changing how dates are shown is done in this file only.
- *
- * It is the browser's own date input: Chromium orders its fields (23/11/2026 or 11/23/2026) by the
- * browser's language — in Electron the system's, or `--lang` — never by the page's `lang`. Showing
- * dates in the order of the app's language needs `@mantine/dates` (see docs/decisions.md).
+ * Shown day first in both languages: the desks are French, Belgian and Moroccan, where 23/11/2026
+ * is how a date is written whatever the screen language (docs/decisions.md). The calendar's month
+ * and day names follow the app language through `DatesProvider` (app/App.tsx).
  */
-export function DateField({ value, onChange, ...props }: DateFieldProps) {
+const DISPLAY_FORMAT = 'DD/MM/YYYY'
+
+/**
+ * The one date input of the app (a date without time, typed or picked): every screen goes through
+ * here, with a `YYYY-MM-DD` string in and out, so it fits `form.getInputProps`.
+ *
+ * Mantine's DateInput with our own parser (lib/parseDateInput.ts): the clerk types `23/11/2026`,
+ * `23.11.2026` or `2026-11-23`; the value changes as soon as the text is a real date, so Enter
+ * submits what was typed; an impossible date is not taken and the text goes back to the last
+ * value on blur. Optional fields (no `required`) get a clear button, and emptying the text
+ * empties the value.
+ */
+export function DateField({ value, onChange, required, clearable, popoverProps, ...props }: DateFieldProps) {
+  // Escape closes the calendar first: while it is open, a surrounding modal must not also close
+  // (Mantine's modals skip an Escape whose target carries `data-mantine-stop-propagation`).
+  const [calendarOpen, setCalendarOpen] = useState(false)
   return (
-    <TextInput {...props} type="date" value={value ?? ''} onChange={(e) => onChange(e.currentTarget.value)} />
+    <DateInput
+      {...props}
+      required={required}
+      clearable={clearable ?? !required}
+      value={value || null}
+      onChange={(date) => onChange(date ?? '')}
+      valueFormat={DISPLAY_FORMAT}
+      dateParser={parseDateInput}
+      highlightToday
+      popoverProps={{
+        ...popoverProps,
+        onOpen: () => {
+          setCalendarOpen(true)
+          popoverProps?.onOpen?.()
+        },
+        onClose: () => {
+          setCalendarOpen(false)
+          popoverProps?.onClose?.()
+        },
+      }}
+      data-mantine-stop-propagation={calendarOpen || undefined}
+    />
   )
 }

@@ -267,6 +267,7 @@ export function BerthPlanScreen({ workspace, params }: AreaScreenProps) {
         actions={
           <DateField
             label={t('harbour.plan.date')}
+            clearable={false}
             value={date}
             onChange={(value) => value && go({ date: value })}
           />

@@ -156,6 +156,7 @@ export function TariffsScreen({ workspace, params }: AreaScreenProps) {
         actions={
           <DateField
             label={t('harbour.tariffs.date')}
+            clearable={false}
             value={date}
             onChange={(value) =>
               value &&
