@@ -190,5 +190,11 @@ export const migrations: Migration[] = [
       "CREATE TABLE `customer_credit_refunds` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`customer_id` text NOT NULL,\n\t`amount_minor` integer NOT NULL,\n\t`currency` text NOT NULL,\n\t`method` text NOT NULL,\n\t`reference` text,\n\t`note` text,\n\t`desk_id` text NOT NULL,\n\t`staff_id` text,\n\t`created_at` text NOT NULL\n);",
       "CREATE INDEX `customer_credit_refunds_customer_idx` ON `customer_credit_refunds` (`customer_id`);"
     ]
+  },
+  {
+    "tag": "0009_invoice_issuers",
+    "statements": [
+      "CREATE TABLE `invoice_issuers` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`name` text NOT NULL,\n\t`identity` text NOT NULL,\n\t`desk_id` text NOT NULL,\n\t`created_at` text NOT NULL,\n\tFOREIGN KEY (`id`) REFERENCES `invoices`(`id`) ON UPDATE no action ON DELETE no action\n);"
+    ]
   }
 ]

@@ -25,6 +25,8 @@ import { storedDocumentEntity } from '../documents/documentStore'
 import { sha256Hex } from '../documents/pdf'
 import { fatouratiReference } from '../integrations/fatourati/reference'
 import { BillingService, seriesFor } from '../modules/billing/billingService'
+import type { HarbourIssuer } from '../modules/harbour/harbourIssuer'
+import { keepInvoiceIssuer } from '../modules/invoicing/invoiceIssuers'
 import { paymentLinkEventEntity } from '../modules/payments/paymentLinks'
 import { FATOURATI_BILLER, paymentRequestEntity } from '../modules/payments/paymentRequests'
 import { type GatewayName, REQUEST_VALIDITY_HOURS } from '../modules/payments/requestState'
@@ -63,12 +65,53 @@ export interface PaymentsSeedReport {
   ms: number
 }
 
+/**
+ * The billers of the demo's MAD bills: the bills are theirs, not the marina's, so their invoices
+ * and the receipts that settle them are headed by them (recorded per invoice, see invoiceIssuers.ts).
+ */
+const DEMO_BILLERS = {
+  marocTelecom: {
+    name: 'Maroc Telecom',
+    addressLines: ['Avenue Annakhil, Hay Riad', '10100 Rabat', 'Maroc'],
+    email: 'service.client@iam.ma',
+    currency: 'MAD',
+    defaultVatRateBp: 2000,
+  },
+  portnet: {
+    name: 'PORTNET S.A.',
+    addressLines: ['Guichet unique PortNet — www.portnet.ma', 'Casablanca', 'Maroc'],
+    email: 'support@portnet.ma',
+    currency: 'MAD',
+    defaultVatRateBp: 2000,
+  },
+} satisfies Record<string, HarbourIssuer>
+
 /** The demo's telecom bills (the Maroc Telecom seed: mobile, fixed, internet; PORTNET's forfait). */
 const MAD_BILLS = [
-  { label: 'Facture mobile — octobre 2026', line: 'Forfait mobile 20 Go', netMinor: 23_750 },
-  { label: 'Facture internet — octobre 2026', line: 'Abonnement ADSL 20 Méga', netMinor: 8_250 },
-  { label: 'Facture fixe — octobre 2026', line: 'Abonnement fixe et communications', netMinor: 15_500 },
-  { label: 'Forfait PORTNET 2027 — Package Import', line: 'Forfait annuel Import (2027)', netMinor: 100_000 },
+  {
+    label: 'Facture mobile — octobre 2026',
+    line: 'Forfait mobile 20 Go',
+    netMinor: 23_750,
+    biller: 'marocTelecom',
+  },
+  {
+    label: 'Facture internet — octobre 2026',
+    line: 'Abonnement ADSL 20 Méga',
+    netMinor: 8_250,
+    biller: 'marocTelecom',
+  },
+  {
+    label: 'Facture fixe — octobre 2026',
+    line: 'Abonnement fixe et communications',
+    netMinor: 15_500,
+    biller: 'marocTelecom',
+  },
+  {
+    label: 'Forfait PORTNET 2027 — Package Import',
+    line: 'Forfait annuel Import (2027)',
+    netMinor: 100_000,
+    biller: 'portnet',
+  },
 ] as const
 
 /** A one-page PDF: the scanned transfer order the demo proof stands for. */
@@ -321,16 +364,20 @@ export function seedPayments(core: Core, options: { seed: number }): PaymentsSee
     const bills = MAD_BILLS.map((bill, i) => {
       at(tBills + i * 60_000)
       report.invoices++
-      return billing.issueInvoice(actor, {
-        customerId: moroccans[i]!,
-        kind: 'service',
-        label: bill.label,
-        issueDate: billDay(),
-        currency: 'MAD',
-        totalNetMinor: 0,
-        totalVatMinor: 0,
-        lines: [{ label: bill.line, quantityMilli: 1000, unitNetMinor: bill.netMinor, vatRateBp: 2000 }],
-      })
+      return billing.issueInvoice(
+        actor,
+        {
+          customerId: moroccans[i]!,
+          kind: 'service',
+          label: bill.label,
+          issueDate: billDay(),
+          currency: 'MAD',
+          totalNetMinor: 0,
+          totalVatMinor: 0,
+          lines: [{ label: bill.line, quantityMilli: 1000, unitNetMinor: bill.netMinor, vatRateBp: 2000 }],
+        },
+        { attach: (unit, row) => keepInvoiceIssuer(unit, deskId, row.id, DEMO_BILLERS[bill.biller]) },
+      )
     })
     const [mobile, internet, fixed, forfait] = bills as [
       (typeof bills)[number],

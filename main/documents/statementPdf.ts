@@ -17,6 +17,8 @@ export interface StatementRow {
   invoiceNumber: string
   issueDate: string
   label: string
+  /** Each row in its invoice's own currency. */
+  currency: string
   totalGrossMinor: number
   paidMinor: number
   dueMinor: number
@@ -28,23 +30,44 @@ export interface StatementPdfModel {
   from: string
   to: string
   printedOn: string
-  currency: string
   rows: StatementRow[]
-  totals: { invoicedMinor: number; paidMinor: number; dueMinor: number }
+  /** One block per currency present (never a sum across currencies). */
+  totals: StatementTotals[]
+}
+
+export interface StatementTotals {
+  currency: string
+  invoicedMinor: number
+  paidMinor: number
+  dueMinor: number
+}
+
+/** The totals of one currency; the currency is named when the statement holds more than one. */
+function totalsRows(t: StatementTotals, several: boolean): TableCell[][] {
+  const money = (minor: number) => pdfMoney(minor, t.currency)
+  const suffix = several ? ` (${t.currency})` : ''
+  return [
+    [`Total facturé${suffix}`, { text: money(t.invoicedMinor), alignment: 'right' }],
+    [`Total réglé${suffix}`, { text: money(t.paidMinor), alignment: 'right' }],
+    [
+      { text: `Solde dû${suffix}`, style: 'total' },
+      { text: money(t.dueMinor), style: 'total', alignment: 'right' },
+    ],
+  ]
 }
 
 /** The "Compte client" of the seed on paper: the invoices of a period, what was paid, what is due. */
 export function statementDefinition(model: StatementPdfModel) {
-  const money = (minor: number) => pdfMoney(minor, model.currency)
+  const several = model.totals.length > 1
   const body: TableCell[][] = [
     headerRow(['N° facture', 'Date', 'Libellé', 'Montant TTC', 'Réglé', 'Solde'], 3),
     ...model.rows.map((r) => [
       { text: r.invoiceNumber },
       { text: pdfDate(r.issueDate) },
       { text: r.label },
-      { text: money(r.totalGrossMinor), alignment: 'right' as const },
-      { text: money(r.paidMinor), alignment: 'right' as const },
-      { text: money(r.dueMinor), alignment: 'right' as const },
+      { text: pdfMoney(r.totalGrossMinor, r.currency), alignment: 'right' as const },
+      { text: pdfMoney(r.paidMinor, r.currency), alignment: 'right' as const },
+      { text: pdfMoney(r.dueMinor, r.currency), alignment: 'right' as const },
     ]),
   ]
   if (model.rows.length === 0)
@@ -70,14 +93,10 @@ export function statementDefinition(model: StatementPdfModel) {
           width: 230,
           table: {
             widths: ['*', 90],
-            body: [
-              ['Total facturé', { text: money(model.totals.invoicedMinor), alignment: 'right' }],
-              ['Total réglé', { text: money(model.totals.paidMinor), alignment: 'right' }],
-              [
-                { text: 'Solde dû', style: 'total' },
-                { text: money(model.totals.dueMinor), style: 'total', alignment: 'right' },
-              ],
-            ],
+            body: model.totals.flatMap((t, i) => [
+              ...(i > 0 ? [[{ text: '', margin: [0, 2, 0, 2] }, '']] : []),
+              ...totalsRows(t, several),
+            ]) as TableCell[][],
           },
           layout: 'noBorders',
         },

@@ -26,6 +26,8 @@ export interface ZReportPdfModel {
   countedCashMinor: number
   differenceMinor: number
   note: string | null
+  /** Payments and cash refunds of the day in another currency: listed apart, never in the totals. */
+  otherCurrencies?: { currency: string; totalMinor: number; count: number }[]
 }
 
 /** The Z-report: what the desk took on a day by method, the cash counted, the difference. */
@@ -67,6 +69,7 @@ export function zReportDefinition(model: ZReportPdfModel) {
       },
       layout: 'lightHorizontalLines',
     },
+    ...otherCurrenciesBlock(model.otherCurrencies ?? []),
     ...(model.note ? [{ text: `Observation : ${model.note}`, margin: [0, 12, 0, 0] } as Content] : []),
     {
       text: 'Après clôture, aucun règlement ne peut être enregistré ni annulé à cette date sur ce guichet.',
@@ -80,6 +83,34 @@ export function zReportDefinition(model: ZReportPdfModel) {
     styles: documentStyles,
     footer: footer(model.issuer, `Z ${model.deskId} ${model.day}`),
   }
+}
+
+/** Money of another currency taken at this desk: shown apart, in its own currency, to be handed over separately. */
+function otherCurrenciesBlock(others: { currency: string; totalMinor: number; count: number }[]): Content[] {
+  if (others.length === 0) return []
+  return [
+    { text: 'Autres devises (hors de cette caisse)', style: 'total', margin: [0, 16, 0, 4] },
+    {
+      table: {
+        headerRows: 1,
+        widths: ['*', 60, 100],
+        body: [
+          headerRow(['Devise', 'Nombre', 'Montant']),
+          ...others.map((o) => [
+            { text: o.currency },
+            { text: String(o.count), alignment: 'right' as const },
+            { text: pdfMoney(o.totalMinor, o.currency), alignment: 'right' as const },
+          ]),
+        ],
+      },
+      layout: tableLayout,
+    },
+    {
+      text: 'Non compris dans le total encaissé ni dans les espèces attendues : à remettre séparément.',
+      style: 'small',
+      margin: [0, 4, 0, 0],
+    },
+  ]
 }
 
 export function renderZReportPdf(model: ZReportPdfModel): Promise<RenderedPdf> {

@@ -325,6 +325,7 @@ export interface PaymentRecorded {
   invoice: InvoiceDetail
 }
 
+/** The account's totals in one currency: amounts of different currencies are never added. */
 export interface AccountTotals {
   currency: string
   invoicedMinor: number
@@ -336,7 +337,8 @@ export interface AccountTotals {
 
 export interface CustomerAccount {
   customerId: string
-  totals: AccountTotals
+  /** One entry per currency present on the account (sorted by code); the harbour's currency when none. */
+  totals: AccountTotals[]
   items: InvoiceListItem[]
   /** Documents of the items, to link their PDF. */
   pdfs: Record<string, string>
@@ -348,13 +350,25 @@ export interface CashupMethodTotal {
   amountMinor: number
 }
 
+/** Movements of the day in a currency other than the cash-up's: never added to its totals. */
+export interface CashupOtherCurrency {
+  currency: string
+  /** Net of reversals and cash refunds, in that currency's minor units. */
+  totalMinor: number
+  /** Operations: payments net of reversals, plus cash refunds. */
+  count: number
+}
+
 export interface CashupSummary {
   deskId: string
   day: string
+  /** The desk's currency: every figure of the cash-up is in it. */
   currency: string
   byMethod: Record<string, CashupMethodTotal>
   expectedCashMinor: number
   totalMinor: number
+  /** Payments and cash refunds of the day in another currency, apart (sorted by code; empty when none). */
+  otherCurrencies: CashupOtherCurrency[]
   /** Set once the day is closed. */
   closed: {
     id: string

@@ -9,11 +9,13 @@ import { join } from 'node:path'
 import type { Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { customerInput } from '../../preload/contract'
+import { counterPaymentInput } from '../../preload/contract/invoicing'
 import { type E2eApp, screenshotDir, startE2eApp } from './harness'
 
 let app: E2eApp
 let page: Page
 let customerId: string
+let madInvoiceId: string
 
 async function visible(locator: Locator): Promise<Locator> {
   await locator.waitFor({ state: 'visible' })
@@ -144,5 +146,61 @@ describe('invoicing at the counter, as a clerk', () => {
     expect(printed).toMatch(/Total facturé\s+1 520,00 €/)
     expect(printed).toMatch(/Total réglé\s+1 520,00 €/)
     expect(printed).toMatch(/Solde dû\s+0,00 €/)
+  })
+
+  it('with a Maroc Telecom bill too, the account shows one line of totals per currency, none mixed', async () => {
+    const { billing, invoicing } = app.core.services
+    madInvoiceId = billing.issueInvoice(
+      { staffId: null, deskId: 'C01' },
+      {
+        customerId,
+        kind: 'service',
+        label: 'Facture mobile — octobre 2026',
+        issueDate: invoicing.invoices.today(),
+        currency: 'MAD',
+        totalNetMinor: 0,
+        totalVatMinor: 0,
+        lines: [
+          { label: 'Forfait mobile 20 Go', quantityMilli: 1000, unitNetMinor: 23_750, vatRateBp: 2000 },
+        ],
+      },
+      {
+        attach: (unit, row) =>
+          invoicing.issuers.keep(unit, row.id, {
+            name: 'Maroc Telecom',
+            addressLines: ['Avenue Annakhil, Hay Riad', '10100 Rabat', 'Maroc'],
+            currency: 'MAD',
+            defaultVatRateBp: 2000,
+          }),
+      },
+    ).id
+    await page.reload()
+    const totals = (name: string) => account().getByLabel(name)
+    const eur = await visible(totals('Totaux en EUR'))
+    const mad = await visible(totals('Totaux en MAD'))
+    const text = async (where: Locator, id: string) =>
+      (await where.getByTestId(id).textContent())?.replace(/\s/g, ' ')
+    await expect.poll(() => text(mad, 'account-due')).toBe('285,00 DH')
+    expect(await text(mad, 'account-invoiced')).toBe('285,00 DH')
+    expect(await text(mad, 'account-paid')).toBe('0,00 DH')
+    expect(await text(eur, 'account-invoiced')).toBe('1 520,00 €')
+    expect(await text(eur, 'account-due')).toBe('0,00 €')
+    await app.screenshot('invoicing-08-account-two-currencies')
+  })
+
+  it('the cash-up counts the € day only; 100,00 DH taken in cash stands apart as a warning line', async () => {
+    await app.core.services.invoicing.payments.record(
+      { staffId: null, deskId: 'C01' },
+      counterPaymentInput.parse({ invoiceId: madInvoiceId, method: 'cash', amount: '100' }),
+    )
+    await page.goto(`${page.url().split('#')[0]}#/harbour/cashup`)
+    await visible(page.getByRole('heading', { level: 1, name: 'Clôture de caisse' }))
+    const total = async () => (await page.getByTestId('cashup-total').textContent())?.replace(/\s/g, ' ')
+    await expect.poll(total).toBe('1 520,00 €')
+    const other = await visible(page.getByTestId('cashup-other-currency'))
+    expect((await other.textContent())?.replace(/\s/g, ' ')).toBe(
+      'Hors caisse : 100,00 DH (1 opération) — autre devise, à remettre séparément.',
+    )
+    await app.screenshot('invoicing-09-cashup-other-currency')
   })
 })

@@ -1,4 +1,8 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { HarbourIssuer } from '../../main/modules/harbour/harbourIssuer'
+import type { FileDownload } from '../../preload/contract/common'
 import { shiftableClock } from '../helpers/clock'
 import { type TestDesk, tempDesk } from '../helpers/tempCore'
 import { errorOf, newCustomer, pdfText } from './invoicing-helpers'
@@ -112,6 +116,102 @@ describe('cash-up (clôture de caisse): takings by method, counted cash, Z-repor
     expect(next.invoice.dueMinor).toBe(9_000)
     const history = await desk.ok('invoicing.cashup.list', { limit: 10 })
     expect(history.items.map((c) => c.day)).toEqual(['2026-11-22'])
+  })
+})
+
+describe('cash-up in the desk currency: money of another currency is never added to it', () => {
+  let desk: TestDesk
+  const clock = shiftableClock('2026-11-22T09:00:00Z', 1000)
+  const MAROC_TELECOM: HarbourIssuer = {
+    name: 'Maroc Telecom',
+    addressLines: ['Avenue Annakhil, Hay Riad', '10100 Rabat', 'Maroc'],
+    currency: 'MAD',
+    defaultVatRateBp: 2000,
+  }
+  beforeAll(async () => {
+    desk = await tempDesk({ clock })
+    await desk.login('marie')
+  })
+  afterAll(() => desk.dispose())
+
+  /** With GUICHET_PDF_OUT set, the Z-report is also written there (to look at it with pdftoppm). */
+  function keepForEyes(name: string, file: FileDownload) {
+    const dir = process.env.GUICHET_PDF_OUT
+    if (!dir) return
+    mkdirSync(dir, { recursive: true })
+    writeFileSync(join(dir, name), Buffer.from(file.base64, 'base64'))
+  }
+
+  it('EUR cash and MAD cash the same day: the EUR cash-up excludes the MAD, listed apart', async () => {
+    const customer = await newCustomer(desk)
+    const eur = await desk.ok('invoicing.invoices.issueService', {
+      customerId: customer.id,
+      lines: [{ label: 'Amarrage passage', quantity: '1', unitPrice: '100', vatRate: '20' }],
+    })
+    const { billing, invoicing } = desk.core.services
+    const mad = billing.issueInvoice(
+      { staffId: null, deskId: desk.core.services.repo.deskId },
+      {
+        customerId: customer.id,
+        kind: 'service',
+        label: 'Facture mobile — octobre 2026',
+        issueDate: '2026-11-22',
+        currency: 'MAD',
+        totalNetMinor: 0,
+        totalVatMinor: 0,
+        lines: [
+          { label: 'Forfait mobile 20 Go', quantityMilli: 1000, unitNetMinor: 23_750, vatRateBp: 2000 },
+        ],
+      },
+      { attach: (unit, row) => invoicing.issuers.keep(unit, row.id, MAROC_TELECOM) },
+    )
+    await desk.ok('invoicing.payments.record', { invoiceId: eur.id, method: 'cash', amount: '120' })
+    await desk.ok('invoicing.payments.record', { invoiceId: mad.id, method: 'cash', amount: '100' })
+
+    const day = await desk.ok('invoicing.cashup.day', { day: '2026-11-22' })
+    expect(day).toMatchObject({
+      currency: 'EUR',
+      byMethod: { cash: { count: 1, amountMinor: 12_000 } },
+      totalMinor: 12_000,
+      expectedCashMinor: 12_000,
+      otherCurrencies: [{ currency: 'MAD', totalMinor: 10_000, count: 1 }],
+    })
+    expect(Object.keys(day.byMethod)).toEqual(['cash'])
+
+    const closed = await desk.ok('invoicing.cashup.close', { day: '2026-11-22', countedCash: '120' })
+    expect(closed).toMatchObject({
+      totalMinor: 12_000,
+      expectedCashMinor: 12_000,
+      otherCurrencies: [{ currency: 'MAD', totalMinor: 10_000, count: 1 }],
+      closed: { countedCashMinor: 12_000, differenceMinor: 0 },
+    })
+    // Only the desk currency's figures are stored with the closure.
+    const row = desk.core.database.sqlite
+      .prepare('SELECT currency, by_method AS byMethod, expected_cash_minor AS e FROM cashups WHERE id = ?')
+      .get(closed.closed!.id) as { currency: string; byMethod: string; e: number }
+    expect(row).toEqual({
+      currency: 'EUR',
+      byMethod: JSON.stringify({ cash: { count: 1, amountMinor: 12_000 } }),
+      e: 12_000,
+    })
+    const history = await desk.ok('invoicing.cashup.list', { limit: 10 })
+    expect(history.items[0]).toMatchObject({ totalMinor: 12_000, otherCurrencies: [{ currency: 'MAD' }] })
+
+    const file = await desk.ok('invoicing.cashup.zReport', { id: closed.closed!.id })
+    keepForEyes('rapport-z-deux-devises.pdf', file)
+    const z = await pdfText(file)
+    const split = z.indexOf('Autres devises (hors de cette caisse)')
+    expect(split).toBeGreaterThan(0)
+    const cashup = z.slice(0, split)
+    const others = z.slice(split)
+    expect(cashup).toContain('Total encaissé 1 120,00 €')
+    expect(cashup).toContain('Espèces attendues 120,00 €')
+    expect(cashup).not.toContain('DH')
+    expect(cashup).not.toContain('MAD')
+    expect(cashup).not.toContain('220,00')
+    expect(others).toContain('MAD 1 100,00 DH')
+    expect(others).toContain('à remettre séparément')
+    expect(z.match(/100,00 DH/g)).toHaveLength(1)
   })
 })
 

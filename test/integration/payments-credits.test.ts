@@ -242,4 +242,38 @@ describe('customer credits: refund by a supervisor, synced', () => {
     expect(held.rows).toHaveLength(1)
     expect(held.rows[0]!.fields).toMatchObject({ deskId: 'P01', method: 'cash' })
   })
+  it('a cash refund is cash out of the day’s cash-up; once the day is closed it is refused at the field', async () => {
+    const first = await creditOf(3_000)
+    const second = await creditOf(2_000)
+    const before = await a.ok('invoicing.cashup.day', {}, SUP)
+    await a.ok('payments.creditRefund', { creditId: first, method: 'cash' }, SUP)
+    const after = await a.ok('invoicing.cashup.day', {}, SUP)
+    // The cash received is unchanged; the refund is its own line, negative, and leaves the till.
+    expect(after.byMethod.cash).toEqual(before.byMethod.cash)
+    expect(after.byMethod.cash_refund!.count).toBe((before.byMethod.cash_refund?.count ?? 0) + 1)
+    expect(after.byMethod.cash_refund!.amountMinor).toBe(
+      (before.byMethod.cash_refund?.amountMinor ?? 0) - 3_000,
+    )
+    expect(after.expectedCashMinor).toBe(before.expectedCashMinor - 3_000)
+    expect(after.totalMinor).toBe(before.totalMinor - 3_000)
+
+    const counted = (after.expectedCashMinor / 100).toFixed(2).replace('.', ',')
+    const closed = await a.ok('invoicing.cashup.close', { day: after.day, countedCash: counted }, SUP)
+    expect(closed.closed).toMatchObject({ differenceMinor: 0 })
+    expect(closed.byMethod.cash_refund).toEqual(after.byMethod.cash_refund)
+    expect(closed.expectedCashMinor).toBe(after.expectedCashMinor)
+
+    const refused = await a.call('payments.creditRefund', { creditId: second, method: 'cash' }, SUP)
+    expect(refused).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+    expect(JSON.stringify(refused)).toContain('"path":"method"')
+    expect(JSON.stringify(refused)).toContain('validation.cashRefundDayClosed')
+    expect(refundRows(a, second)).toEqual([])
+    // Money that does not leave the till is still refunded on a closed day.
+    await a.ok('payments.creditRefund', { creditId: second, method: 'transfer', reference: 'VIR-C' }, SUP)
+    expect(refundRows(a, second)).toHaveLength(1)
+    // The closed day's figures do not move.
+    expect((await a.ok('invoicing.cashup.day', { day: after.day }, SUP)).expectedCashMinor).toBe(
+      after.expectedCashMinor,
+    )
+  })
 })

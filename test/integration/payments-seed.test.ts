@@ -51,6 +51,21 @@ describe('seedPayments', () => {
     b?.dispose()
   })
 
+  it('the MAD bills are the billers’ own: Maroc Telecom’s telecom bills, PORTNET’s forfait', () => {
+    const bills = a.core.database.sqlite
+      .prepare(
+        `SELECT i.label, ii.name FROM invoices i LEFT JOIN invoice_issuers ii ON ii.id = i.id
+         WHERE i.currency = 'MAD' ORDER BY i.number`,
+      )
+      .all() as { label: string; name: string | null }[]
+    expect(bills).toEqual([
+      { label: 'Facture mobile — octobre 2026', name: 'Maroc Telecom' },
+      { label: 'Facture internet — octobre 2026', name: 'Maroc Telecom' },
+      { label: 'Facture fixe — octobre 2026', name: 'Maroc Telecom' },
+      { label: 'Forfait PORTNET 2027 — Package Import', name: 'PORTNET S.A.' },
+    ])
+  })
+
   it('writes a handful of every kind', () => {
     const sqlite = a.core.database.sqlite
     expect(count(sqlite, 'payment_requests')).toBe(7)

@@ -30,6 +30,13 @@ export const invoicingEntityRules: Record<string, EntityRule> = {
       'createdAt',
     ],
   },
+  // Who issued an invoice, written once at issue with it.
+  invoice_issuer: {
+    mode: 'append',
+    deskKinds: ['append'],
+    fields: ['name', 'identity', 'deskId', 'createdAt'],
+    required: ['name', 'identity', 'deskId', 'createdAt'],
+  },
   cashup: {
     mode: 'append',
     deskKinds: ['append'],

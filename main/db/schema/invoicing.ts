@@ -79,3 +79,22 @@ export const portalAccesses = sqliteTable(
   },
   (t) => [index('portal_accesses_customer_idx').on(t.customerId, t.createdAt)],
 )
+
+/**
+ * Who issued an invoice, as printed on it and on every receipt that settles it: the harbour for
+ * its own invoices, another biller for the bills the desk collects (Maroc Telecom, PORTNET). A
+ * snapshot of the identity taken at issue, immutable like the invoice (a later change of the
+ * harbour's settings does not rewrite what was issued). An invoice without a row was issued by the
+ * harbour before this table existed: it prints the harbour's current identity.
+ */
+export const invoiceIssuers = sqliteTable('invoice_issuers', {
+  /** The invoice's id: one issuer per invoice, written once. */
+  id: text('id')
+    .primaryKey()
+    .references(() => invoices.id),
+  name: text('name').notNull(),
+  /** JSON of the identity (`HarbourIssuer`: name, address lines, SIRET/ICE, VAT number, currency…). */
+  identity: text('identity').notNull(),
+  deskId: text('desk_id').notNull(),
+  createdAt: text('created_at').notNull(),
+})

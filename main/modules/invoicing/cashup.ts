@@ -1,5 +1,9 @@
 import type { Page } from '../../../preload/contract/common'
-import type { CashupMethodTotal, CashupSummary } from '../../../preload/contract/invoicing'
+import type {
+  CashupMethodTotal,
+  CashupOtherCurrency,
+  CashupSummary,
+} from '../../../preload/contract/invoicing'
 import { cashups } from '../../db/schema'
 import type { DocumentStore } from '../../documents/documentStore'
 import { renderZReportPdf } from '../../documents/zReportPdf'
@@ -19,18 +23,65 @@ export const cashupEntity: EntityDef<typeof cashups> = {
 
 type CashupRow = typeof cashups.$inferSelect
 
-/** The day's takings of this desk by method, net of the reversals made that day. */
-export function summarise(rows: { method: string; amountMinor: number; reversesId: string | null }[]) {
+/** The line of the cash-up for customer credits refunded in cash: money out of the till. */
+export const CASH_REFUND = 'cash_refund'
+
+/**
+ * The day's takings of this desk by method, net of the reversals made that day, and the customer
+ * credits refunded in cash that day (a negative `cash_refund` line): the cash expected in the till
+ * is the cash received minus the cash handed back.
+ *
+ * The cash-up is the one of the desk's `currency`: only payments and refunds in that currency are
+ * counted. Those in any other currency are never added to it: they come back apart, one entry per
+ * currency (net amount, number of operations), to be handed over separately.
+ */
+export function summarise(
+  currency: string,
+  rows: { method: string; amountMinor: number; reversesId: string | null; currency: string }[],
+  cashRefunds: { amountMinor: number; currency: string }[] = [],
+) {
   const byMethod: Record<string, CashupMethodTotal> = {}
+  const others = new Map<string, CashupOtherCurrency>()
+  const other = (code: string) => {
+    const known = others.get(code)
+    if (known) return known
+    const o = { currency: code, totalMinor: 0, count: 0 }
+    others.set(code, o)
+    return o
+  }
   for (const r of rows) {
+    // A reversal takes its amount off and cancels one payment of the count.
+    const count = r.reversesId ? -1 : 1
+    if (r.currency !== currency) {
+      const o = other(r.currency)
+      o.count += count
+      o.totalMinor += r.amountMinor
+      continue
+    }
     byMethod[r.method] ??= { count: 0, amountMinor: 0 }
     const m = byMethod[r.method]!
-    // A reversal takes its amount off and cancels one payment of the count.
-    m.count += r.reversesId ? -1 : 1
+    m.count += count
     m.amountMinor += r.amountMinor
   }
+  const refunds = cashRefunds.filter((r) => r.currency === currency)
+  for (const r of cashRefunds) {
+    if (r.currency === currency) continue
+    const o = other(r.currency)
+    o.count += 1
+    o.totalMinor -= r.amountMinor
+  }
+  if (refunds.length > 0) {
+    byMethod[CASH_REFUND] = {
+      count: refunds.length,
+      amountMinor: -refunds.reduce((s, r) => s + r.amountMinor, 0),
+    }
+  }
   const totalMinor = Object.values(byMethod).reduce((s, m) => s + m.amountMinor, 0)
-  return { byMethod, totalMinor, expectedCashMinor: byMethod.cash?.amountMinor ?? 0 }
+  const expectedCashMinor = (byMethod.cash?.amountMinor ?? 0) + (byMethod[CASH_REFUND]?.amountMinor ?? 0)
+  const otherCurrencies = [...others.values()]
+    .filter((o) => o.count !== 0 || o.totalMinor !== 0)
+    .sort((a, b) => a.currency.localeCompare(b.currency))
+  return { byMethod, totalMinor, expectedCashMinor, otherCurrencies }
 }
 
 /**
@@ -64,6 +115,17 @@ export class CashupService {
     }[]
   }
 
+  /** Customer credits this desk refunded in cash during the day (see payments/credits.ts). */
+  private dayCashRefunds(day: string) {
+    const { from, to } = dayRangeUtc(day, this.deps.timeZone)
+    return this.deps.repo.sqlite
+      .prepare(
+        `SELECT amount_minor AS amountMinor, currency FROM customer_credit_refunds
+         WHERE desk_id = ? AND method = 'cash' AND created_at >= ? AND created_at < ?`,
+      )
+      .all(this.deps.repo.deskId, from, to) as { amountMinor: number; currency: string }[]
+  }
+
   private closedRow(day: string): CashupRow | undefined {
     return this.deps.repo.sqlite
       .prepare(
@@ -77,11 +139,12 @@ export class CashupService {
   day(day = this.deps.today()): CashupSummary {
     const closed = this.closedRow(day)
     if (closed) return this.view(closed)
-    const summary = summarise(this.dayPayments(day))
+    const currency = this.deps.harbour.issuer().currency
+    const summary = summarise(currency, this.dayPayments(day), this.dayCashRefunds(day))
     return {
       deskId: this.deps.repo.deskId,
       day,
-      currency: this.deps.harbour.issuer().currency,
+      currency,
       ...summary,
       closed: null,
     }
@@ -93,7 +156,8 @@ export class CashupService {
     const issuer = this.deps.harbour.issuer()
     for (let attempt = 0; attempt < 20; attempt++) {
       const rows = this.dayPayments(input.day)
-      const summary = summarise(rows)
+      const refunds = this.dayCashRefunds(input.day)
+      const summary = summarise(issuer.currency, rows, refunds)
       const closedAt = this.deps.repo.nowIso()
       const difference = input.countedCash - summary.expectedCashMinor
       const pdf = await renderZReportPdf({
@@ -113,11 +177,16 @@ export class CashupService {
         countedCashMinor: input.countedCash,
         differenceMinor: difference,
         note: input.note || null,
+        otherCurrencies: summary.otherCurrencies,
       })
       const row = this.deps.repo.write(actor, 'cashup.close', (unit) => {
         if (this.closedRow(input.day)) throw AppError.field('day', 'validation.dayAlreadyClosed')
-        // A payment taken while the report was rendering: count again, print again.
-        if (this.dayPayments(input.day).length !== rows.length) return null
+        // A payment taken (or cash refunded) while the report was rendering: count again, print again.
+        if (
+          this.dayPayments(input.day).length !== rows.length ||
+          this.dayCashRefunds(input.day).length !== refunds.length
+        )
+          return null
         const row = unit.append(cashupEntity, {
           id: this.deps.repo.newId(),
           deskId: this.deps.repo.deskId,
@@ -172,6 +241,13 @@ export class CashupService {
   private view(row: CashupRow): CashupSummary {
     const byMethod = JSON.parse(row.byMethod) as Record<string, CashupMethodTotal>
     const totalMinor = Object.values(byMethod).reduce((s, m) => s + m.amountMinor, 0)
+    // Not stored with the closure (its figures are the desk currency's only): the day is locked once
+    // closed, so the other currencies' movements read now are those of the closure.
+    const { otherCurrencies } = summarise(
+      row.currency,
+      this.dayPayments(row.day),
+      this.dayCashRefunds(row.day),
+    )
     return {
       deskId: row.deskId,
       day: row.day,
@@ -179,6 +255,7 @@ export class CashupService {
       byMethod,
       expectedCashMinor: row.expectedCashMinor,
       totalMinor,
+      otherCurrencies,
       closed: {
         id: row.id,
         countedCashMinor: row.countedCashMinor,

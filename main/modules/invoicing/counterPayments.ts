@@ -10,8 +10,8 @@ import { AppError } from '../../ipc/appError'
 import type { Actor, Repository } from '../../repo/repository'
 import { BalanceChanged, type BillingService } from '../billing/billingService'
 import type { CustomerService } from '../customers/customerService'
-import type { HarbourArea } from '../harbour/harbourArea'
 import { customerParty } from './documentParties'
+import type { InvoiceIssuers } from './invoiceIssuers'
 import type { InvoiceService } from './invoiceService'
 import { SerialQueue } from './serialQueue'
 
@@ -27,6 +27,7 @@ export const methodLabels: Record<string, string> = {
   card_cmi: 'Carte bancaire en ligne (CMI)',
   fatourati: 'FATOURATI',
   amanpay: 'AmanPay',
+  cash_refund: 'Remboursements en espèces',
 }
 
 /** What each method records besides the amount: its reference and its facts, as the receipt words them. */
@@ -82,7 +83,8 @@ export interface CounterPaymentDeps {
   billing: BillingService
   customers: CustomerService
   documents: DocumentStore
-  harbour: Pick<HarbourArea, 'issuer'>
+  /** The receipt is headed by the issuer of the invoice it settles (a Maroc Telecom bill is not the marina's). */
+  issuers: Pick<InvoiceIssuers, 'of'>
   invoices: InvoiceService
 }
 
@@ -96,7 +98,7 @@ export class CounterPayments {
     const invoice = this.deps.billing.invoice(input.invoiceId)
     const facts = methodFacts(input, invoice.currency)
     const customer = this.deps.customers.get(invoice.customerId)
-    const issuer = this.deps.harbour.issuer()
+    const issuer = this.deps.issuers.of(invoice.id)
     return this.queue.run(async () => {
       for (let attempt = 0; attempt < 50; attempt++) {
         const balance = this.deps.billing.balance(invoice.id)
@@ -181,7 +183,7 @@ export class CounterPayments {
       )
       .get(p.invoiceId, p.createdAt, p.createdAt, p.id) as { s: number }
     const rendered = await renderReceiptPdf({
-      issuer: this.deps.harbour.issuer(),
+      issuer: this.deps.issuers.of(invoice.id),
       paymentId: p.id,
       receivedAt: p.receivedAt,
       timeZone: this.deps.billing.timeZone,

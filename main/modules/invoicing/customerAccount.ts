@@ -52,10 +52,13 @@ export class CustomerAccountService {
     const db = deps.repo.sqlite
     this.sql = {
       totals: db.prepare(
-        `SELECT count(*) AS n, coalesce(sum(total_gross_minor), 0) AS invoiced, min(currency) AS currency
-         FROM invoices WHERE customer_id = ?`,
+        `SELECT currency, count(*) AS n, coalesce(sum(total_gross_minor), 0) AS invoiced
+         FROM invoices WHERE customer_id = ? GROUP BY currency`,
       ),
-      paid: db.prepare('SELECT coalesce(sum(amount_minor), 0) AS paid FROM payments WHERE customer_id = ?'),
+      paid: db.prepare(
+        `SELECT currency, coalesce(sum(amount_minor), 0) AS paid FROM payments
+         WHERE customer_id = ? GROUP BY currency`,
+      ),
       page: db.prepare(
         `SELECT ${ROW} FROM invoices i WHERE i.customer_id = ?
          ORDER BY i.issue_date DESC, i.id DESC LIMIT ?`,
@@ -77,16 +80,15 @@ export class CustomerAccountService {
     }
   }
 
-  totals(customerId: string): AccountTotals {
-    const t = this.sql.totals.get(customerId) as { n: number; invoiced: number; currency: string | null }
-    const { paid } = this.sql.paid.get(customerId) as { paid: number }
-    return {
-      currency: t.currency ?? this.deps.harbour.issuer().currency,
-      invoicedMinor: t.invoiced,
-      paidMinor: paid,
-      dueMinor: t.invoiced - paid,
-      invoiceCount: t.n,
-    }
+  /** The account's totals, one per currency (a marina customer may also owe a MAD bill): never summed across. */
+  totals(customerId: string): AccountTotals[] {
+    const invoiced = this.sql.totals.all(customerId) as { currency: string; n: number; invoiced: number }[]
+    const paid = this.sql.paid.all(customerId) as { currency: string; paid: number }[]
+    return totalsByCurrency(
+      invoiced.map((r) => ({ currency: r.currency, count: r.n, invoicedMinor: r.invoiced })),
+      paid.map((r) => ({ currency: r.currency, paidMinor: r.paid })),
+      this.deps.harbour.issuer().currency,
+    )
   }
 
   account(input: { customerId: string; cursor?: string | undefined; limit: number }): CustomerAccount {
@@ -124,25 +126,32 @@ export class CustomerAccountService {
       credited: number
     })[]
     const items = rows.map((r) => listItem(r, customer.displayName, r.paid, r.credited))
-    const invoicedMinor = items.reduce((s, i) => s + i.totalGrossMinor, 0)
-    const paidMinor = items.reduce((s, i) => s + i.paidMinor, 0)
-    const currency = items[0]?.currency ?? this.deps.harbour.issuer().currency
+    const totals = totalsByCurrency(
+      items.map((i) => ({ currency: i.currency, count: 1, invoicedMinor: i.totalGrossMinor })),
+      items.map((i) => ({ currency: i.currency, paidMinor: i.paidMinor })),
+      this.deps.harbour.issuer().currency,
+    )
     const pdf = await renderStatementPdf({
       issuer: this.deps.harbour.issuer(),
       customer: customerParty(customer),
       from: input.from,
       to: input.to,
       printedOn: this.deps.today(),
-      currency,
       rows: items.map((i) => ({
         invoiceNumber: i.invoiceNumber,
         issueDate: i.issueDate,
         label: i.label,
+        currency: i.currency,
         totalGrossMinor: i.totalGrossMinor,
         paidMinor: i.paidMinor,
         dueMinor: i.dueMinor,
       })),
-      totals: { invoicedMinor, paidMinor, dueMinor: invoicedMinor - paidMinor },
+      totals: totals.map(({ currency, invoicedMinor, paidMinor, dueMinor }) => ({
+        currency,
+        invoicedMinor,
+        paidMinor,
+        dueMinor,
+      })),
     })
     return {
       fileName: `releve-${customer.customerNumber}-${input.from}-${input.to}.pdf`,
@@ -159,4 +168,34 @@ export class CustomerAccountService {
     if (!row) throw new AppError('NOT_FOUND', { entity: 'customer', id })
     return row.n
   }
+}
+
+/**
+ * Totals per currency, sorted by code: invoiced, paid, due = invoiced − paid within each currency.
+ * Money of different currencies is never added. With nothing at all, one zero line in `fallback`.
+ */
+export function totalsByCurrency(
+  invoiced: { currency: string; count: number; invoicedMinor: number }[],
+  paid: { currency: string; paidMinor: number }[],
+  fallback: string,
+): AccountTotals[] {
+  const by = new Map<string, AccountTotals>()
+  const line = (currency: string) => {
+    let t = by.get(currency)
+    if (!t) {
+      t = { currency, invoicedMinor: 0, paidMinor: 0, dueMinor: 0, invoiceCount: 0 }
+      by.set(currency, t)
+    }
+    return t
+  }
+  for (const r of invoiced) {
+    const t = line(r.currency)
+    t.invoicedMinor += r.invoicedMinor
+    t.invoiceCount += r.count
+  }
+  for (const r of paid) line(r.currency).paidMinor += r.paidMinor
+  if (by.size === 0) line(fallback)
+  return [...by.values()]
+    .map((t) => ({ ...t, dueMinor: t.invoicedMinor - t.paidMinor }))
+    .sort((a, b) => a.currency.localeCompare(b.currency))
 }

@@ -1,5 +1,5 @@
 import type { Customer } from '../../../preload/contract'
-import type { PartyBlock } from '../../documents/invoicePdfParts'
+import { type PartyBlock, pdfCountry } from '../../documents/invoicePdfParts'
 
 /** The customer as a document addresses them: the billing address when there is one. */
 export function customerParty(customer: Customer, title = 'Client'): PartyBlock & { customerNumber: string } {
@@ -11,7 +11,7 @@ export function customerParty(customer: Customer, title = 'Client'): PartyBlock 
       customer.displayName,
       address.street,
       `${address.postalCode} ${address.city}`,
-      ...(address.country !== 'FR' ? [address.country] : []),
+      ...(address.country !== 'FR' ? [pdfCountry(address.country)] : []),
       ...(customer.identifiers.siret ? [`SIRET ${customer.identifiers.siret}`] : []),
       ...(customer.identifiers.ice ? [`ICE ${customer.identifiers.ice}`] : []),
       ...(customer.identifiers.vatNumber ? [`N° TVA ${customer.identifiers.vatNumber}`] : []),

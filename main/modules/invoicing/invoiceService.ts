@@ -26,6 +26,7 @@ import type { CustomerService } from '../customers/customerService'
 import type { HarbourArea } from '../harbour/harbourArea'
 import { contractInstalmentLines } from './contractInstalments'
 import { customerParty } from './documentParties'
+import type { InvoiceIssuers } from './invoiceIssuers'
 import { SerialQueue } from './serialQueue'
 import { invoiceTotals, vatOf } from './vatTotals'
 
@@ -35,6 +36,7 @@ export interface InvoiceServiceDeps {
   customers: CustomerService
   documents: DocumentStore
   harbour: Pick<HarbourArea, 'contractInvoiceBasis' | 'issuer'>
+  issuers: InvoiceIssuers
   clock: Clock
 }
 
@@ -162,7 +164,7 @@ export class InvoiceService {
         }
     const credited = row.creditedInvoiceId ? this.deps.billing.invoice(row.creditedInvoiceId) : null
     return {
-      issuer: this.deps.harbour.issuer(),
+      issuer: this.deps.issuers.of(row.id),
       invoiceNumber,
       kind: row.kind,
       label: row.label,
@@ -196,7 +198,10 @@ export class InvoiceService {
     credits?: InvoicePdfModel['credits'],
   ): Promise<InvoiceDetail> {
     const customer = this.deps.customers.get(input.customerId)
-    const issuer = this.deps.harbour.issuer()
+    // A credit note is issued by whoever issued the invoice it cancels; the rest by the harbour.
+    const issuer = input.creditedInvoiceId
+      ? this.deps.issuers.of(input.creditedInvoiceId)
+      : this.deps.harbour.issuer()
     const lines = input.lines ?? []
     const totals = lines.length
       ? invoiceTotals(lines)
@@ -229,6 +234,7 @@ export class InvoiceService {
           const invoice = this.deps.billing.issueInvoice(actor, input, {
             expectedNumber: next.number,
             attach: (unit, row) => {
+              this.deps.issuers.keep(unit, row.id, issuer)
               this.deps.documents.keep(unit, {
                 kind: 'invoice_pdf',
                 ownerEntity: 'invoice',

@@ -6,6 +6,7 @@ import type { HarbourArea } from '../harbour/harbourArea'
 import { CashupService } from './cashup'
 import { CounterPayments } from './counterPayments'
 import { CustomerAccountService } from './customerAccount'
+import { InvoiceIssuers } from './invoiceIssuers'
 import { InvoiceService } from './invoiceService'
 import { PortalAccessService } from './portalAccess'
 import { invoiceTotals } from './vatTotals'
@@ -15,6 +16,8 @@ export type InvoicingHandlers = Pick<Handlers, keyof typeof invoicingContract>
 export interface InvoicingArea {
   handlers: InvoicingHandlers
   invoices: InvoiceService
+  /** Who issued each invoice: for the bills other billers issue through the desk. */
+  issuers: InvoiceIssuers
   payments: CounterPayments
   account: CustomerAccountService
   cashup: CashupService
@@ -26,7 +29,9 @@ export interface InvoicingArea {
 
 export function createInvoicingArea(deps: AreaDeps & { harbour: HarbourArea }): InvoicingArea {
   const timeZone = deps.billing.timeZone
+  const issuers = new InvoiceIssuers({ repo: deps.repo, harbour: deps.harbour })
   const invoices = new InvoiceService({
+    issuers,
     repo: deps.repo,
     billing: deps.billing,
     customers: deps.customers,
@@ -36,11 +41,11 @@ export function createInvoicingArea(deps: AreaDeps & { harbour: HarbourArea }): 
   })
   const today = () => invoices.today()
   const payments = new CounterPayments({
+    issuers,
     repo: deps.repo,
     billing: deps.billing,
     customers: deps.customers,
     documents: deps.documents,
-    harbour: deps.harbour,
     invoices,
   })
   const account = new CustomerAccountService({
@@ -97,6 +102,7 @@ export function createInvoicingArea(deps: AreaDeps & { harbour: HarbourArea }): 
   return {
     handlers,
     invoices,
+    issuers,
     payments,
     account,
     cashup,

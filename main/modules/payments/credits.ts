@@ -4,6 +4,8 @@
  * records the refund — transfer, cheque or cash, with its reference and a note — as an append-only
  * `customer_credit_refund`, synced like all money. A credit is refunded whole and once: the refund's
  * id is the credit's id, so a second refund is refused here and, from another desk, at the hub.
+ * A cash refund is cash out of the desk's till: the day's cash-up subtracts it (see cashup.ts), and
+ * it is refused once that day is closed.
  */
 import { and, desc, eq, inArray, isNotNull, isNull, lt, or } from 'drizzle-orm'
 import type { CreditListItem, RefundMethod } from '../../../preload/contract/payments'
@@ -135,6 +137,10 @@ export class CustomerCredits {
     const refuse = () => {
       const refusal = refundRefusal(!!this.refundOf(credit.id), input)
       if (refusal) throw AppError.field(refusal.path, refusal.key)
+      // Cash handed back leaves today's till: it counts in the day's cash-up, so once that day
+      // is closed (Z-report printed) no cash may leave it any more.
+      if (input.method === 'cash' && this.deps.billing.dayClosed(repo.nowIso()))
+        throw AppError.field('method', 'validation.cashRefundDayClosed')
     }
     refuse()
     repo.write(actor, 'payments.creditRefund', (unit) => {

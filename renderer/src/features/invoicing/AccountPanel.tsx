@@ -38,7 +38,8 @@ export function AccountPanel({ workspace, customerId }: CustomerPanelProps) {
   const [to, setTo] = useState(`${year}-12-31`)
   const lang = i18n.language
   const data = account.data
-  const money = (minor: number) => formatMoney(minor, data?.totals.currency ?? 'EUR', lang)
+  const settled =
+    !!data && data.totals.every((x) => x.dueMinor === 0) && data.totals.some((x) => x.invoiceCount > 0)
   const canPay = mayCall(role, 'invoicing.payments.record')
 
   const open = async (load: () => Promise<FileDownload>) => {
@@ -77,34 +78,48 @@ export function AccountPanel({ workspace, customerId }: CustomerPanelProps) {
       {mayCall(role, 'invoicing.invoices.issueContract') && mayCall(role, 'harbour.contracts.list') && (
         <ContractInvoicingBlock customerId={customerId} />
       )}
-      {data && (
-        <SimpleGrid cols={3} mb="sm" aria-label={t('invoicing.account.totals')}>
-          <div>
-            <Text size="xs" c="dimmed">
-              {t('invoicing.account.invoiced')}
-            </Text>
-            <Text fw={600} data-testid="account-invoiced">
-              {money(data.totals.invoicedMinor)}
-            </Text>
-          </div>
-          <div>
-            <Text size="xs" c="dimmed">
-              {t('invoicing.account.paid')}
-            </Text>
-            <Text fw={600} data-testid="account-paid">
-              {money(data.totals.paidMinor)}
-            </Text>
-          </div>
-          <div>
-            <Text size="xs" c="dimmed">
-              {t('invoicing.account.due')}
-            </Text>
-            <Text fw={700} c={data.totals.dueMinor > 0 ? 'orange.8' : undefined} data-testid="account-due">
-              {money(data.totals.dueMinor)}
-            </Text>
-          </div>
-        </SimpleGrid>
-      )}
+      {/* One line of totals per currency: a customer may owe EUR (marina) and MAD (bills); never summed. */}
+      {data?.totals.map((totals) => {
+        const sum = (minor: number) => formatMoney(minor, totals.currency, lang)
+        return (
+          <SimpleGrid
+            key={totals.currency}
+            cols={3}
+            mb="sm"
+            aria-label={
+              data.totals.length > 1
+                ? t('invoicing.account.totalsIn', { currency: totals.currency })
+                : t('invoicing.account.totals')
+            }
+            data-currency={totals.currency}
+          >
+            <div>
+              <Text size="xs" c="dimmed">
+                {t('invoicing.account.invoiced')}
+              </Text>
+              <Text fw={600} data-testid="account-invoiced">
+                {sum(totals.invoicedMinor)}
+              </Text>
+            </div>
+            <div>
+              <Text size="xs" c="dimmed">
+                {t('invoicing.account.paid')}
+              </Text>
+              <Text fw={600} data-testid="account-paid">
+                {sum(totals.paidMinor)}
+              </Text>
+            </div>
+            <div>
+              <Text size="xs" c="dimmed">
+                {t('invoicing.account.due')}
+              </Text>
+              <Text fw={700} c={totals.dueMinor > 0 ? 'orange.8' : undefined} data-testid="account-due">
+                {sum(totals.dueMinor)}
+              </Text>
+            </div>
+          </SimpleGrid>
+        )
+      })}
       {data && data.items.length === 0 && (
         <Text size="sm" c="dimmed">
           {t('invoicing.account.none')}
@@ -143,10 +158,10 @@ export function AccountPanel({ workspace, customerId }: CustomerPanelProps) {
                   </Anchor>
                 </Table.Td>
                 <Table.Td>{formatDate(i.issueDate, lang)}</Table.Td>
-                <Table.Td ta="right">{money(i.totalGrossMinor)}</Table.Td>
-                <Table.Td ta="right">{money(i.paidMinor)}</Table.Td>
+                <Table.Td ta="right">{formatMoney(i.totalGrossMinor, i.currency, lang)}</Table.Td>
+                <Table.Td ta="right">{formatMoney(i.paidMinor, i.currency, lang)}</Table.Td>
                 <Table.Td ta="right" fw={i.dueMinor > 0 ? 600 : undefined}>
-                  {money(i.dueMinor)}
+                  {formatMoney(i.dueMinor, i.currency, lang)}
                 </Table.Td>
                 <Table.Td>
                   <Group gap={6} wrap="nowrap">
@@ -221,7 +236,7 @@ export function AccountPanel({ workspace, customerId }: CustomerPanelProps) {
           <Button size="xs" variant="default" type="submit" leftSection={<IconFileText size={14} />}>
             {t('invoicing.account.statement')}
           </Button>
-          {data && data.totals.dueMinor === 0 && data.totals.invoiceCount > 0 && (
+          {settled && (
             <Badge color="teal" variant="light">
               {t('invoicing.account.settled')}
             </Badge>

@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core'
 import { useForm } from '@mantine/form'
-import { IconFileText, IconLock } from '@tabler/icons-react'
+import { IconCoins, IconFileText, IconLock } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { FileDownload } from '../../../../preload/contract'
@@ -105,6 +105,24 @@ export function CashupScreen(_: AreaScreenProps) {
               {t('invoicing.cashup.nothing')}
             </Text>
           )}
+          {s.otherCurrencies.map((o) => (
+            <Alert
+              key={o.currency}
+              mt="sm"
+              py="xs"
+              color="yellow"
+              variant="light"
+              icon={<IconCoins size={18} />}
+              data-testid="cashup-other-currency"
+            >
+              <Text size="sm">
+                {t('invoicing.cashup.otherCurrency', {
+                  amount: formatMoney(o.totalMinor, o.currency, lang),
+                  count: o.count,
+                })}
+              </Text>
+            </Alert>
+          ))}
           {s.closed ? (
             <Alert
               mt="md"
@@ -172,10 +190,10 @@ export function CashupScreen(_: AreaScreenProps) {
             {history.data?.items.map((c) => (
               <Table.Tr key={c.day}>
                 <Table.Td>{formatDate(c.day, lang)}</Table.Td>
-                <Table.Td ta="right">{money(c.totalMinor)}</Table.Td>
+                <Table.Td ta="right">{formatMoney(c.totalMinor, c.currency, lang)}</Table.Td>
                 <Table.Td ta="right">
                   {t('invoicing.cashup.differenceShort', {
-                    difference: money(c.closed?.differenceMinor ?? 0),
+                    difference: formatMoney(c.closed?.differenceMinor ?? 0, c.currency, lang),
                   })}
                 </Table.Td>
                 <Table.Td ta="right">

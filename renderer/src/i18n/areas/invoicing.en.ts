@@ -22,6 +22,7 @@ export const invoicingEn: typeof invoicingFr = {
     cheque: 'Cheque',
     transfer: 'Bank transfer',
     card_terminal: 'Card (terminal)',
+    cash_refund: 'Cash refunds',
   },
   col: {
     number: 'Invoice no.',
@@ -37,6 +38,7 @@ export const invoicingEn: typeof invoicingFr = {
   account: {
     title: 'Customer account',
     totals: 'Account totals',
+    totalsIn: 'Totals in {{currency}}',
     invoiced: 'Total invoiced',
     paid: 'Total paid',
     due: 'Balance due',
@@ -151,6 +153,10 @@ export const invoicingEn: typeof invoicingFr = {
     zReport: 'Z-report',
     history: 'Previous cash-ups',
     noHistory: 'No cash-up yet.',
+    otherCurrency_one:
+      'Not in this till: {{amount}} ({{count}} operation) — other currency, hand over separately.',
+    otherCurrency_other:
+      'Not in this till: {{amount}} ({{count}} operations) — other currency, hand over separately.',
   },
   portal: {
     title: 'Customer portal access',
@@ -188,6 +194,7 @@ export const invoicingValidationEn: typeof invoicingValidationFr = {
   invoiceCredited: 'This invoice was cancelled by a credit note.',
   invoicePaid: 'This invoice is already fully paid.',
   dayClosed: 'This day’s cash is closed: no more payments or cancellations.',
+  cashRefundDayClosed: 'Today’s cash is closed: no more cash refunds today (choose transfer or cheque).',
   paymentIsReversal: 'A cancellation cannot be cancelled.',
   paymentAlreadyCancelled: 'This payment is already cancelled.',
   contractFullyInvoiced: 'Every instalment of this contract is already invoiced.',

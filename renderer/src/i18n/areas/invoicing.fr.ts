@@ -20,6 +20,7 @@ export const invoicingFr = {
     cheque: 'Chèque',
     transfer: 'Virement',
     card_terminal: 'Carte (TPE)',
+    cash_refund: 'Remboursements en espèces',
   },
   col: {
     number: 'N° facture',
@@ -35,6 +36,7 @@ export const invoicingFr = {
   account: {
     title: 'Compte client',
     totals: 'Totaux du compte',
+    totalsIn: 'Totaux en {{currency}}',
     invoiced: 'Total facturé',
     paid: 'Total réglé',
     due: 'Solde dû',
@@ -149,6 +151,10 @@ export const invoicingFr = {
     zReport: 'Rapport Z',
     history: 'Clôtures précédentes',
     noHistory: 'Aucune clôture.',
+    otherCurrency_one:
+      'Hors caisse : {{amount}} ({{count}} opération) — autre devise, à remettre séparément.',
+    otherCurrency_other:
+      'Hors caisse : {{amount}} ({{count}} opérations) — autre devise, à remettre séparément.',
   },
   portal: {
     title: 'Accès à l’espace client',
@@ -187,6 +193,8 @@ export const invoicingValidationFr = {
   invoiceCredited: 'Cette facture a été annulée par un avoir.',
   invoicePaid: 'Cette facture est déjà entièrement réglée.',
   dayClosed: 'La caisse de cette journée est clôturée : plus aucun règlement ni annulation.',
+  cashRefundDayClosed:
+    'La caisse du jour est clôturée : plus aucun remboursement en espèces aujourd’hui (choisissez virement ou chèque).',
   paymentIsReversal: 'Une annulation ne s’annule pas.',
   paymentAlreadyCancelled: 'Ce règlement est déjà annulé.',
   contractFullyInvoiced: 'Toutes les échéances de ce contrat sont déjà facturées.',
