@@ -7,8 +7,11 @@ export function moneyText(minor: number, currency: string): string {
   const sign = minor < 0 ? '-' : ''
   const units = String(Math.abs(minor)).padStart(3, '0')
   const decimal = `${sign}${units.slice(0, -2)}.${units.slice(-2)}`
+  // The dirham as customers read it (`285,00 DH`), as pdfMoney and the screens write it.
   return new Intl.NumberFormat('fr-FR', { style: 'currency', currency })
-    .format(decimal as `${number}`)
+    .formatToParts(decimal as `${number}`)
+    .map((part) => (part.type === 'currency' && currency === 'MAD' ? 'DH' : part.value))
+    .join('')
     .replace(/\u202f/g, '\u00a0')
 }
 

@@ -10,6 +10,9 @@ import type { HarbourIssuer } from '../modules/harbour/harbourIssuer'
 
 const moneyFormats = new Map<string, Intl.NumberFormat>()
 
+/** The dirham as customers read it (`285,00 DH`), as on the screens (`renderer/src/lib/format.ts`). */
+const LOCAL_SYMBOLS: Readonly<Record<string, string>> = { MAD: 'DH' }
+
 export function pdfMoney(minor: number, currency: string): string {
   let format = moneyFormats.get(currency)
   if (!format) {
@@ -18,7 +21,14 @@ export function pdfMoney(minor: number, currency: string): string {
   }
   const sign = minor < 0 ? '-' : ''
   const units = String(Math.abs(minor)).padStart(3, '0')
-  const text = format.format(`${sign}${units.slice(0, -2)}.${units.slice(-2)}` as `${number}`)
+  const decimal = `${sign}${units.slice(0, -2)}.${units.slice(-2)}` as `${number}`
+  const symbol = LOCAL_SYMBOLS[currency]
+  const text = symbol
+    ? format
+        .formatToParts(decimal)
+        .map((part) => (part.type === 'currency' ? symbol : part.value))
+        .join('')
+    : format.format(decimal)
   return text.replace(/[\u00a0\u202f]/g, ' ')
 }
 
@@ -40,6 +50,17 @@ export function pdfDateTime(instant: string, timeZone: string): string {
   }).formatToParts(new Date(instant))
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? ''
   return `${get('day')}/${get('month')}/${get('year')} à ${get('hour')}:${get('minute')}`
+}
+
+const countryNames = new Intl.DisplayNames(['fr-FR'], { type: 'region', fallback: 'code' })
+
+/** A country's name in French, as the screens print it: `MA` → `Maroc`; the code itself if unknown. */
+export function pdfCountry(code: string): string {
+  try {
+    return countryNames.of(code) ?? code
+  } catch {
+    return code
+  }
 }
 
 /** `2000` basis points → `20 %`, `550` → `5,5 %`. */

@@ -162,6 +162,12 @@ export interface TransferProofView {
   reason: string | null
   paymentId: string | null
   createdAt: string
+  /** Whose proof it is, for the supervisor's queue and the viewer ('' if the customer is unknown here). */
+  customerName: string
+  customerNumber: string
+  /** The invoice the proof pays, and what is still due on it now (null if unknown here). */
+  invoiceNumber: string | null
+  invoiceDueMinor: number | null
 }
 
 export const paymentsContract = {

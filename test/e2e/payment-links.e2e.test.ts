@@ -90,7 +90,7 @@ describe('payment links, as an agent', () => {
     await app.screenshot('payment-links-01-send-email')
     await dialog.getByLabel('Destinataire').press('Enter')
     await visible(page.getByText('Lien envoyé.'))
-    await visible(requests.getByText('Lien envoyé'))
+    await visible(requests.getByText(/^Lien envoyé à yann\.legoff@example\.org le .+$/))
     const sink = (await app.core.services.invoicing.mailer.demoSink())!
     expect((await sink.waitFor('yann.legoff@example.org')).text).toContain('/pay/')
     await app.screenshot('payment-links-02-sent')
@@ -123,13 +123,13 @@ describe('payment links, as an agent', () => {
     await app.core.services.sync.runNow()
     await page.reload()
     const requests = await visible(page.getByRole('table', { name: 'Demandes de paiement' }))
-    await visible(requests.getByText('Lien ouvert'))
-    await visible(requests.getByText(/^Ouvert le \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/))
+    // One badge (the request's state), the link's story on one muted line under it.
+    await visible(requests.getByText(/^Lien ouvert le \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/))
     // Opened again: the same record, counted.
     expect((await fetch(url)).status).toBe(200)
     await app.core.services.sync.runNow()
     await page.reload()
-    await visible(page.getByText(/^Ouvert le .+ — 2 fois, dernière le .+$/))
+    await visible(page.getByText(/^Lien ouvert le .+ — 2 fois, dernière le .+$/))
     await app.screenshot('payment-links-04-opened')
   })
 

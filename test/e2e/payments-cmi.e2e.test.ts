@@ -77,8 +77,8 @@ describe('CMI card payment with 3-D Secure (MAD), as a telecom agent', () => {
     await login(page, 'youssef')
     await openCustomer(page, CUSTOMER)
     const open = paymentsPanel(page).getByRole('table', { name: 'Factures à régler' })
-    await visible(open.getByRole('row').filter({ hasText: mobile.invoiceNumber }).getByText('285,00 MAD'))
-    await visible(open.getByRole('row').filter({ hasText: internet.invoiceNumber }).getByText('99,00 MAD'))
+    await visible(open.getByRole('row').filter({ hasText: mobile.invoiceNumber }).getByText('285,00 DH'))
+    await visible(open.getByRole('row').filter({ hasText: internet.invoiceNumber }).getByText('99,00 DH'))
     await shot(desk.app, 'payments-cmi-01-customer-due', { focus: paymentsPanel(page) })
   })
 
@@ -86,7 +86,7 @@ describe('CMI card payment with 3-D Secure (MAD), as a telecom agent', () => {
     await askPayment(page, mobile.invoiceNumber, 'Carte bancaire (CMI)', () =>
       shot(desk.app, 'payments-cmi-02-request-form', { focus: page.getByRole('dialog') }),
     )
-    const row = requestRow(page, '285,00 MAD')
+    const row = requestRow(page, '285,00 DH')
     await visible(row.getByText('En attente'))
     await visible(row.getByText('Carte bancaire (CMI)'))
     await shot(desk.app, 'payments-cmi-03-request-pending', { focus: paymentsPanel(page) })
@@ -95,7 +95,7 @@ describe('CMI card payment with 3-D Secure (MAD), as a telecom agent', () => {
   it('the customer pays on the CMI page, passes 3-D Secure; the hub answers ACTION=POSTAUTH', async () => {
     // The request reaches the hub at the next sync: the link works from then on.
     await syncNow(page)
-    const link = await copyLink(requestRow(page, '285,00 MAD'))
+    const link = await copyLink(requestRow(page, '285,00 DH'))
     expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/pay\/[0-9A-Z]{26}$/)
     const customer = await desk.app.browser.newPage()
     try {
@@ -117,7 +117,7 @@ describe('CMI card payment with 3-D Secure (MAD), as a telecom agent', () => {
 
   it('after sync the bill is settled, with the masked card and the receipt', async () => {
     await syncNow(page)
-    const row = requestRow(page, '285,00 MAD')
+    const row = requestRow(page, '285,00 DH')
     await visible(row.getByText('Payé', { exact: true }))
     await visible(row.getByText('497010***0014'))
     // No longer among the bills to pay.
@@ -136,7 +136,7 @@ describe('CMI card payment with 3-D Secure (MAD), as a telecom agent', () => {
   it('a declined card: the desk shows it failed, nothing is settled', async () => {
     await askPayment(page, internet.invoiceNumber, 'Carte bancaire (CMI)')
     await syncNow(page)
-    const link = await copyLink(requestRow(page, '99,00 MAD'))
+    const link = await copyLink(requestRow(page, '99,00 DH'))
     const customer = await desk.app.browser.newPage()
     try {
       await customer.goto(link)
@@ -150,11 +150,15 @@ describe('CMI card payment with 3-D Secure (MAD), as a telecom agent', () => {
     expect(refused).toEqual([expect.objectContaining({ answers: ['APPROVED'] })])
 
     await syncNow(page)
-    const row = requestRow(page, '99,00 MAD')
+    const row = requestRow(page, '99,00 DH')
     await visible(row.getByText('Échoué'))
+    // One state badge; what else is known (the link opened, the card) on one muted line.
+    await expect(row.locator('.mantine-Badge-root').count()).resolves.toBe(1)
+    await expect(row.getByText('Échec', { exact: true }).count()).resolves.toBe(0)
+    await visible(row.getByText(/^Lien ouvert le \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/))
     await expect(row.getByRole('button', { name: 'Reçu' }).count()).resolves.toBe(0)
     const open = paymentsPanel(page).getByRole('table', { name: 'Factures à régler' })
-    await visible(open.getByRole('row').filter({ hasText: internet.invoiceNumber }).getByText('99,00 MAD'))
+    await visible(open.getByRole('row').filter({ hasText: internet.invoiceNumber }).getByText('99,00 DH'))
     expect(desk.app.core.services.billing.balance(internet.id).dueMinor).toBe(9900)
     await shot(desk.app, 'payments-cmi-09-declined', { focus: paymentsPanel(page) })
   })

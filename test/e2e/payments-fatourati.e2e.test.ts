@@ -7,6 +7,7 @@
  */
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { pdfDateTime } from '../../main/documents/invoicePdfParts'
 import {
   askPayment,
   createCustomer,
@@ -31,12 +32,8 @@ let page: Page
 let forfait: { id: string; invoiceNumber: string }
 let extension: { id: string; invoiceNumber: string }
 
-/** The slip's date: `DD/MM/YYYY à HH:MM UTC`. */
-const slipDate = (iso: string) => {
-  const d = new Date(iso)
-  const two = (n: number) => String(n).padStart(2, '0')
-  return `${two(d.getUTCDate())}/${two(d.getUTCMonth() + 1)}/${d.getUTCFullYear()} à ${two(d.getUTCHours())}:${two(d.getUTCMinutes())} UTC`
-}
+/** The slip's date: `DD/MM/YYYY à HH:MM` in the desk's time zone, as on the receipt. */
+const slipDate = (iso: string) => pdfDateTime(iso, desk.app.core.services.billing.timeZone)
 
 /** How long a request may be paid, in ms (its expiry and creation are read a moment apart). */
 const validity = (r: { expiresAt: string; createdAt: string }) =>
@@ -56,6 +53,8 @@ async function payAtOperator(gateway: 'fatourati' | 'amanpay', typed: string, am
     await operator.getByLabel(gateway === 'fatourati' ? 'Référence FATOURATI' : 'Code AmanPay').fill(typed)
     await operator.getByRole('button', { name: 'Rechercher' }).click()
     await visible(operator.getByText(amount, { exact: true }))
+    // The expiry as a French date-time in the operator's zone, not an ISO instant.
+    await visible(operator.getByText(/^\d{2}\/\d{2}\/\d{4} à \d{2}:\d{2} \(heure du Maroc\)$/))
     await shotOf(operator, `${shots}-operator-due`)
     await operator.getByRole('button', { name: `Payer ${amount}` }).click()
     await visible(operator.getByText('Paiement effectué.'))
@@ -98,7 +97,7 @@ describe('FATOURATI reference and AmanPay code, as a counter clerk', () => {
   it('asks for the forfait by FATOURATI reference', async () => {
     await login(page, 'marie')
     await openCustomer(page, CUSTOMER)
-    await visible(paymentsPanel(page).getByText('6 000,00 MAD'))
+    await visible(paymentsPanel(page).getByText('6 000,00 DH'))
     await askPayment(page, forfait.invoiceNumber, 'Référence FATOURATI', () =>
       shot(desk.app, 'payments-fatourati-01-request-form', { focus: page.getByRole('dialog') }),
     )
@@ -123,6 +122,9 @@ describe('FATOURATI reference and AmanPay code, as a counter clerk', () => {
     expect(Math.abs(validity(request!) - 7 * 24 * 3_600_000)).toBeLessThan(1000)
     const flat = text.replace(/[ \t]+/g, ' ')
     expect(flat).toContain('Paiement par référence FATOURATI')
+    // Issued by whoever issues the invoice and the receipt, not by the software.
+    expect(flat).toContain(desk.app.core.services.invoicing.issuers.of(forfait.id).name)
+    expect(flat).not.toContain('Guichet —')
     expect(flat).toContain(CUSTOMER)
     expect(flat).toContain(forfait.invoiceNumber)
     expect(flat).toMatch(/Montant à payer 6 000,00 DH/)
@@ -147,6 +149,8 @@ describe('FATOURATI reference and AmanPay code, as a counter clerk', () => {
       .getByRole('button', { name: `Demander le paiement ${forfait.invoiceNumber}` })
       .waitFor({ state: 'detached' })
     expect(desk.app.core.services.billing.balance(forfait.id).dueMinor).toBe(0)
+    // Paid: the slip is no longer offered (it would ask again for money); the receipt is.
+    await expect(row.getByRole('button', { name: 'Imprimer' }).count()).resolves.toBe(0)
     await shot(desk.app, 'payments-fatourati-05-settled', { focus: paymentsPanel(page) })
     const pdf = await download(
       page,
@@ -180,6 +184,10 @@ describe('FATOURATI reference and AmanPay code, as a counter clerk', () => {
     await syncNow(page)
     await visible(requestRow(page, 'Code AmanPay').getByText('Payé', { exact: true }))
     await visible(paymentsPanel(page).getByText('Aucune facture à régler.'))
+    await visible(requestRow(page, 'Code AmanPay').getByRole('button', { name: 'Reçu' }))
+    await expect(
+      requestRow(page, 'Code AmanPay').getByRole('button', { name: 'Imprimer' }).count(),
+    ).resolves.toBe(0)
     expect(desk.app.core.services.billing.balance(extension.id).dueMinor).toBe(0)
     await shot(desk.app, 'payments-amanpay-04-settled', { focus: paymentsPanel(page) })
   })

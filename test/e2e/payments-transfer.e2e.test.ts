@@ -29,7 +29,7 @@ import {
 const CUSTOMER = 'Sud Transit Maritime SARL'
 const FILE_LABEL = 'Preuve (PDF, JPEG ou PNG, 5 Mo au plus)'
 const REASON =
-  'L’avis montre 3 000,00 MAD au lieu de 3 600,00 MAD : merci d’envoyer l’avis du virement complet.'
+  'L’avis montre 3 000,00 DH au lieu de 3 600,00 DH : merci d’envoyer l’avis du virement complet.'
 let desk: PaymentsDesk
 let page: Page
 let invoice: { id: string; invoiceNumber: string }
@@ -80,8 +80,8 @@ describe('bank transfer with a proof, as a clerk and a supervisor', () => {
     })
     const order = { payer: CUSTOMER, reference: 'VIR-2026-118204', date: today() }
     // The customer first sends a photo of a partial order (wrong amount), then the bank's PDF.
-    firstProof = (await transferOrderFiles(desk.app.browser, { ...order, amount: '3 000,00 MAD' })).png
-    secondProof = (await transferOrderFiles(desk.app.browser, { ...order, amount: '3 600,00 MAD' })).pdf
+    firstProof = (await transferOrderFiles(desk.app.browser, { ...order, amount: '3 000,00 DH' })).png
+    secondProof = (await transferOrderFiles(desk.app.browser, { ...order, amount: '3 600,00 DH' })).pdf
     keepFile('payments-transfer-proof-1.png', firstProof)
     keepFile('payments-transfer-proof-2.pdf', secondProof)
   })
@@ -93,7 +93,7 @@ describe('bank transfer with a proof, as a clerk and a supervisor', () => {
   it('refuses a PNG renamed .pdf at the field, in French', async () => {
     await login(page, 'marie')
     await openCustomer(page, CUSTOMER)
-    await visible(paymentsPanel(page).getByText('3 600,00 MAD'))
+    await visible(paymentsPanel(page).getByText('3 600,00 DH'))
     const dialog = await openProofForm({
       name: 'avis-virement.pdf',
       mimeType: 'application/pdf',
@@ -128,10 +128,20 @@ describe('bank transfer with a proof, as a clerk and a supervisor', () => {
     await login(page, 'claire')
     await openReviewQueue()
     const row = reviewQueue().getByRole('row').filter({ hasText: 'avis-virement.png' })
-    await visible(row.getByText('3 600,00 MAD'))
+    await visible(row.getByText('3 600,00 DH', { exact: true }))
+    // Whose proof, and what it pays: the customer, their number, the invoice and what is still due.
+    const customer = desk.app.core.services.customers.get(
+      desk.app.core.services.billing.invoice(invoice.id).customerId,
+    )
+    await visible(row.getByText(CUSTOMER, { exact: true }))
+    await visible(row.getByText(`n° ${customer.customerNumber}`, { exact: true }))
+    await visible(row.getByText(invoice.invoiceNumber, { exact: true }))
+    await visible(row.getByText('reste dû 3 600,00 DH', { exact: true }))
     await shot(desk.app, 'payments-transfer-03-queue')
     await row.getByRole('button', { name: 'avis-virement.png', exact: true }).click()
     const viewer = await visible(page.getByRole('dialog', { name: 'avis-virement.png' }))
+    await visible(viewer.getByText(`${CUSTOMER} · n° ${customer.customerNumber}`))
+    await visible(viewer.getByText(`${invoice.invoiceNumber} · reste dû 3 600,00 DH`))
     const image = await visible(viewer.getByRole('img', { name: 'avis-virement.png' }))
     await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0)
     await shot(desk.app, 'payments-transfer-04-view-image', { focus: viewer })
@@ -203,6 +213,22 @@ describe('bank transfer with a proof, as a clerk and a supervisor', () => {
       proofsTable().getByRole('row').filter({ hasText: 'avis-execution-virement.pdf' }).getByText('Validé'),
     )
     await visible(proofsTable().getByRole('row').filter({ hasText: 'avis-virement.png' }).getByText('Rejeté'))
+    for (const header of ['Reçue le', 'Facture', 'Fichier', 'Montant', 'État'])
+      await visible(proofsTable().getByRole('columnheader', { name: header, exact: true }))
     await shot(desk.app, 'payments-transfer-08-settled', { focus: paymentsPanel(page) })
+  })
+
+  it('a decided proof still opens, read-only, from the customer’s payments panel', async () => {
+    await proofsTable().getByRole('button', { name: 'Voir avis-virement.png' }).click()
+    const viewer = await visible(page.getByRole('dialog', { name: 'avis-virement.png' }))
+    await visible(viewer.getByText('Rejeté'))
+    await visible(viewer.getByText(REASON))
+    const image = await visible(viewer.getByRole('img', { name: 'avis-virement.png' }))
+    await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0)
+    // Read-only: nothing to decide any more.
+    await expect(viewer.getByRole('button', { name: /Valider|Rejeter/ }).count()).resolves.toBe(0)
+    await shot(desk.app, 'payments-transfer-09-decided-proof-viewer', { focus: viewer })
+    await page.keyboard.press('Escape')
+    await viewer.waitFor({ state: 'detached' })
   })
 })

@@ -7,13 +7,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type HubStore, openHubStore } from '../../hub/db/open'
 import { createEnrolmentCode, enrolDesk } from '../../hub/enrolment'
 import type { HubPaymentsConfig } from '../../hub/payments/config'
+import { operatorDateTime } from '../../hub/payments/sandbox/sandboxes'
 import { type RunningHub, startHub } from '../../hub/server'
+import { pdfDateTime } from '../../main/documents/invoicePdfParts'
 import { hashVer3 } from '../../main/integrations/cmi/hash'
 import { signBody } from '../../main/integrations/fatourati/notification'
 import { computeSeal, sealFields } from '../../main/integrations/monetico/seal'
 import { httpTransport } from '../../main/sync/hubTransport'
 import { PaymentBrowser } from '../helpers/paymentBrowser'
 import { type TestDesk, tempDesk } from '../helpers/tempCore'
+import { pdfText } from './invoicing-helpers'
 
 const MONETICO_KEY = '12345678901234567890123456789012345678P0'
 const CMI_STORE_KEY = 'TEST1234'
@@ -405,6 +408,13 @@ describe('FATOURATI references and AmanPay codes through the operator sandbox', 
       expect(req.payUrl).toBeNull()
       const slip = await desk.ok('payments.requestSlip', { id: req.id })
       expect(Buffer.from(slip.base64, 'base64').subarray(0, 5).toString()).toBe('%PDF-')
+      // The issuer as on the invoice and receipt, the dirham as customers read it, the expiry in the desk's zone.
+      const slipText = await pdfText(slip)
+      expect(slipText).toContain(desk.core.services.invoicing.issuers.of(inv.id).name)
+      expect(slipText).not.toContain('Guichet —')
+      expect(slipText).toContain('6 000,00 DH')
+      expect(slipText).toContain(pdfDateTime(req.expiresAt, desk.core.services.billing.timeZone))
+      expect(slipText).not.toContain('UTC')
       await desk.ok('sync.now', {})
 
       const browser = new PaymentBrowser()
@@ -415,6 +425,10 @@ describe('FATOURATI references and AmanPay codes through the operator sandbox', 
       }
       const found = await browser.submit('/inquiry', { reference: req.reference })
       expect(found.html).toContain('6 000,00 DH')
+      // The expiry reads as a French date-time, not an ISO instant.
+      expect(found.html).toContain(`Valable jusqu’au</dt><dd>${operatorDateTime(req.expiresAt)}</dd>`)
+      expect(found.html).toMatch(/\d{2}\/\d{2}\/\d{4} à \d{2}:\d{2} \(heure du Maroc\)/)
+      expect(found.html).not.toContain(req.expiresAt)
       await fetch(`${hub.url}/sandbox/control`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },

@@ -138,9 +138,17 @@ describe('transfer with proof', () => {
     const second = await submit('photo.png', PNG)
     expect(second).toMatchObject({ ok: true })
     const proof = (second as { data: { id: string } }).data
-    expect(
-      (await desk.ok('payments.transferList', { pending: true }, 'supervisor')).items.map((p) => p.id),
-    ).toEqual([proof.id])
+    const queue = (await desk.ok('payments.transferList', { pending: true }, 'supervisor')).items
+    expect(queue.map((p) => p.id)).toEqual([proof.id])
+    // The supervisor sees whose proof it is and what it pays.
+    const invoice = desk.core.services.billing.invoice(invoiceId)
+    const customer = desk.core.services.customers.get(invoice.customerId)
+    expect(queue[0]).toMatchObject({
+      customerName: 'Atlas Transit SARL',
+      customerNumber: customer.customerNumber,
+      invoiceNumber: invoice.invoiceNumber,
+      invoiceDueMinor: 600000,
+    })
     const validated = await desk.ok(
       'payments.transferReview',
       { proofId: proof.id, decision: 'validated' },

@@ -15,10 +15,13 @@ const NBSP = '\u00a0'
 describe('formatMoney', () => {
   it.each([
     [152000, 'EUR', 'fr', `1${NNBSP}520,00${NBSP}€`],
-    [28500, 'MAD', 'fr', `285,00${NBSP}MAD`],
+    // The dirham as Moroccan customers read it on their bills (DOMAIN.md), not the ISO code.
+    [28500, 'MAD', 'fr', `285,00${NBSP}DH`],
+    [360000, 'MAD', 'fr', `3${NNBSP}600,00${NBSP}DH`],
+    [-67000, 'MAD', 'fr', `-670,00${NBSP}DH`],
     [85000, 'EUR', 'fr', `850,00${NBSP}€`],
     [152000, 'EUR', 'en', '€1,520.00'],
-    [28500, 'MAD', 'en', `MAD${NBSP}285.00`],
+    [28500, 'MAD', 'en', `DH${NBSP}285.00`],
     [0, 'EUR', 'fr', `0,00${NBSP}€`],
     [5, 'EUR', 'fr', `0,05${NBSP}€`],
     [-67000, 'EUR', 'fr', `-670,00${NBSP}€`],

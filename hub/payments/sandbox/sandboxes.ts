@@ -31,6 +31,26 @@ interface Session {
   attempts: number
 }
 
+/**
+ * An instant as the Moroccan operator's page shows it: `30/11/2026 à 02:14 (heure du Maroc)`.
+ * FATOURATI and AmanPay are Moroccan networks: their agent reads Casablanca time, whatever the
+ * hub's zone; the zone is said, since the desk may print the slip in another one.
+ */
+export function operatorDateTime(instant: string | undefined): string {
+  const date = new Date(instant ?? '')
+  if (Number.isNaN(date.getTime())) return instant ?? ''
+  const parts = new Intl.DateTimeFormat('fr-FR', {
+    timeZone: 'Africa/Casablanca',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).formatToParts(date)
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? ''
+  return `${get('day')}/${get('month')}/${get('year')} à ${get('hour')}:${get('minute')} (heure du Maroc)`
+}
+
 export interface SandboxLogEntry {
   gateway: AnyGateway
   reference: string
@@ -335,7 +355,7 @@ ${error ? `<p class="ko" role="alert">${escapeHtml(error)}</p>` : ''}
             page(
               label,
               `<h1>${escapeHtml(label)} (bac à sable)</h1><dl><dt>Référence</dt><dd>${escapeHtml(reference)}</dd>
-<dt>Montant dû</dt><dd><strong>${escapeHtml(formatMinor(amountMinor, 'MAD'))}</strong></dd><dt>Valable jusqu’au</dt><dd>${escapeHtml(body.expiresAt ?? '')}</dd></dl>
+<dt>Montant dû</dt><dd><strong>${escapeHtml(formatMinor(amountMinor, 'MAD'))}</strong></dd><dt>Valable jusqu’au</dt><dd>${escapeHtml(operatorDateTime(body.expiresAt))}</dd></dl>
 <form method="post" action="/sandbox/${gateway}/pay"><input type="hidden" name="reference" value="${escapeHtml(reference)}">
 <input type="hidden" name="amount" value="${escapeHtml(body.amount ?? '')}"><button type="submit">Payer ${escapeHtml(formatMinor(amountMinor, 'MAD'))}</button></form>`,
             ),

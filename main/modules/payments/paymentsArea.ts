@@ -91,7 +91,9 @@ export function createPaymentsArea(deps: AreaDeps & { invoicing: InvoicingArea }
       const pdf = await referenceSlip(request, {
         customerName: customer.displayName,
         invoiceNumber: invoice?.invoiceNumber ?? '',
-        organisation: `Guichet — ${deps.settings.get().deskName}`,
+        // The slip's issuer and time zone are those of the invoice and its receipt.
+        issuer: deps.invoicing.issuers.of(request.invoiceId),
+        timeZone: deps.billing.timeZone,
       })
       return {
         fileName: `${request.gateway}-${request.reference}.pdf`,

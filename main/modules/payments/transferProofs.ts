@@ -8,7 +8,7 @@ import { and, desc, eq, isNull, lt, or } from 'drizzle-orm'
 import { fileTypeFromBuffer } from 'file-type'
 import type { FileDownload } from '../../../preload/contract/common'
 import { PROOF_MAX_BYTES, type TransferProofView } from '../../../preload/contract/payments'
-import { transferProofs, transferReviews } from '../../db/schema'
+import { customers, invoices, transferProofs, transferReviews } from '../../db/schema'
 import type { DocumentStore } from '../../documents/documentStore'
 import { AppError } from '../../ipc/appError'
 import type { EntityDef } from '../../repo/entities'
@@ -218,6 +218,17 @@ export class TransferProofs {
       .from(transferReviews)
       .where(eq(transferReviews.proofId, proof.id))
       .get()
+    // Whose proof and for which invoice: the supervisor decides with the customer and the balance in view.
+    const customer = this.repo.db
+      .select({ name: customers.displayName, number: customers.customerNumber })
+      .from(customers)
+      .where(eq(customers.id, proof.customerId))
+      .get()
+    const invoice = this.repo.db
+      .select({ number: invoices.invoiceNumber })
+      .from(invoices)
+      .where(eq(invoices.id, proof.invoiceId))
+      .get()
     return {
       id: proof.id,
       invoiceId: proof.invoiceId,
@@ -239,6 +250,10 @@ export class TransferProofs {
       reason: review?.reason ?? null,
       paymentId: review?.paymentId ?? null,
       createdAt: proof.createdAt,
+      customerName: customer?.name ?? '',
+      customerNumber: customer?.number ?? '',
+      invoiceNumber: invoice?.number ?? null,
+      invoiceDueMinor: invoice ? this.billing.balance(proof.invoiceId).dueMinor : null,
     }
   }
 }

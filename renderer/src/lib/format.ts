@@ -27,8 +27,16 @@ function currencyFormat(locale: string, currency: string): Intl.NumberFormat {
 }
 
 /**
- * `minorUnits` (cents, centimes) as money: `152000, 'EUR', 'fr'` → `1 520,00 €`. The amount is
- * turned into an exact decimal string, never divided as a float, so no amount is ever rounded.
+ * Symbols customers read on their bills where ICU prints the ISO code: the dirham is `DH` on every
+ * Moroccan seed (DOMAIN.md: `285,00 DH`), on the bank pages and on the desk's documents
+ * (`main/documents/invoicePdfParts.ts pdfMoney` applies the same rule).
+ */
+export const LOCAL_CURRENCY_SYMBOLS: Readonly<Record<string, string>> = { MAD: 'DH' }
+
+/**
+ * `minorUnits` (cents, centimes) as money: `152000, 'EUR', 'fr'` → `1 520,00 €`, `28500, 'MAD'`
+ * → `285,00 DH`. The amount is turned into an exact decimal string, never divided as a float, so
+ * no amount is ever rounded.
  */
 export function formatMoney(minorUnits: number, currency: Currency, locale: string): string {
   if (!Number.isSafeInteger(minorUnits)) {
@@ -40,7 +48,12 @@ export function formatMoney(minorUnits: number, currency: Currency, locale: stri
   const units = String(Math.abs(minorUnits)).padStart(digits + 1, '0')
   const decimal =
     digits === 0 ? `${sign}${units}` : `${sign}${units.slice(0, -digits)}.${units.slice(-digits)}`
-  return format.format(decimal as `${number}`)
+  const symbol = LOCAL_CURRENCY_SYMBOLS[currency]
+  if (!symbol) return format.format(decimal as `${number}`)
+  return format
+    .formatToParts(decimal as `${number}`)
+    .map((part) => (part.type === 'currency' ? symbol : part.value))
+    .join('')
 }
 
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/

@@ -1,4 +1,4 @@
-import { Badge, Button, Text, Tooltip } from '@mantine/core'
+import { Button, Text } from '@mantine/core'
 import { IconReceipt, IconSend } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -10,60 +10,55 @@ import { saveDownload } from '../../lib/download'
 import { formatDateTime } from '../../lib/format'
 import { PaymentLinkSendModal } from './PaymentLinkSendModal'
 
-const COLORS: Record<PaymentLinkView['state'], string> = {
-  created: 'gray',
-  sent: 'blue',
-  opened: 'indigo',
-  paid: 'teal',
-  failed: 'red',
-  expired: 'gray',
-}
-
 /**
- * The link's own state (sent, opened, failed…) under the request's state, with a line on its last
- * send and, once the customer opened it, when.
+ * The secondary facts of a request's row, on one muted line under its state badge: what became of
+ * the link while it can be paid (created, sent or the sending failed, opened by the customer), the
+ * card the bank showed, the receipt mailed once paid. The state itself is the row's only badge.
  */
-export function PaymentLinkStatus({ link }: { link: PaymentLinkView | undefined }) {
+export function RequestDetailLine({
+  request,
+  link,
+}: {
+  request: PaymentRequestView
+  link: PaymentLinkView | undefined
+}) {
   const { t, i18n } = useTranslation()
-  if (!link || link.state === 'paid' || link.state === 'expired') {
-    const mailed = link?.events.findLast((e) => e.kind === 'receipt_sent')
-    return mailed ? (
-      <Text size="xs" c="dimmed">
-        {t('payments.links.receiptMailed', { to: mailed.recipient })}
-      </Text>
-    ) : null
+  const at = (instant: string) => formatDateTime(instant, i18n.language)
+  const parts: string[] = []
+  // A FATOURATI reference or an AmanPay code has no link: nothing about a link to say.
+  if (link && request.payUrl !== null) {
+    const opened = link.opened
+    if (opened)
+      parts.push(
+        opened.count > 1
+          ? t('payments.links.openedAgain', {
+              at: at(opened.firstAt),
+              count: opened.count,
+              last: at(opened.lastAt),
+            })
+          : t('payments.links.openedAt', { at: at(opened.firstAt) }),
+      )
+    else if (request.state === 'pending') {
+      const last = link.events.findLast((e) => e.kind === 'sent' || e.kind === 'failed')
+      parts.push(
+        last
+          ? t(last.kind === 'sent' ? 'payments.links.lastSent' : 'payments.links.lastFailed', {
+              to: last.recipient,
+              at: at(last.createdAt),
+            })
+          : t('payments.links.state.created'),
+      )
+    }
   }
-  const last = link.events.findLast((e) => e.kind === 'sent' || e.kind === 'failed')
-  const opened = link.opened
+  const pan = request.outcomes.at(-1)?.maskedPan
+  if (pan) parts.push(pan)
+  const mailed = link?.events.findLast((e) => e.kind === 'receipt_sent')
+  if (mailed) parts.push(t('payments.links.receiptMailed', { to: mailed.recipient }))
+  if (parts.length === 0) return null
   return (
-    <>
-      <Tooltip
-        disabled={!last}
-        label={
-          last
-            ? t(last.kind === 'sent' ? 'payments.links.lastSent' : 'payments.links.lastFailed', {
-                to: last.recipient,
-                at: formatDateTime(last.createdAt, i18n.language),
-              })
-            : ''
-        }
-      >
-        <Badge size="xs" variant="dot" color={COLORS[link.state]} ml={6}>
-          {t(`payments.links.state.${link.state}`)}
-        </Badge>
-      </Tooltip>
-      {opened && (
-        <Text size="xs" c="dimmed" mt={2}>
-          {opened.count > 1
-            ? t('payments.links.openedAgain', {
-                at: formatDateTime(opened.firstAt, i18n.language),
-                count: opened.count,
-                last: formatDateTime(opened.lastAt, i18n.language),
-              })
-            : t('payments.links.openedAt', { at: formatDateTime(opened.firstAt, i18n.language) })}
-        </Text>
-      )}
-    </>
+    <Text size="xs" c="dimmed" mt={2}>
+      {parts.join(' · ')}
+    </Text>
   )
 }
 

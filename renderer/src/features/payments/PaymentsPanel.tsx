@@ -1,7 +1,8 @@
 import { Button, CopyButton, Group, Paper, Table, Text, Title } from '@mantine/core'
-import { IconCreditCard, IconFileTypePdf, IconLink, IconReceipt2 } from '@tabler/icons-react'
+import { IconCreditCard, IconEye, IconFileTypePdf, IconLink, IconReceipt2 } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { TransferProofView } from '../../../../preload/contract/payments'
 import { call } from '../../api/call'
 import { useChannelQuery } from '../../api/hooks'
 import { mayCall } from '../../app/access'
@@ -10,12 +11,16 @@ import { notifyError } from '../../components/notify'
 import { saveDownload } from '../../lib/download'
 import { formatDateTime, formatMoney } from '../../lib/format'
 import { useCurrentSession } from '../../session/useSession'
-import { PaymentLinkActions, PaymentLinkStatus } from './PaymentLinkActions'
+import { PaymentLinkActions, RequestDetailLine } from './PaymentLinkActions'
 import { type OpenInvoice, PaymentRequestModal } from './PaymentRequestModal'
+import { ProofViewer } from './ProofViewer'
 import { StateBadge } from './StateBadge'
 import { TransferProofModal } from './TransferProofModal'
 
-/** "Paiements" on the customer's page: what is due, the payment links and references, transfer proofs, credits. */
+/**
+ * "Paiements" on the customer's page: what is due, the payment links and references, transfer
+ * proofs (any of them opens in the read-only viewer). Credits have their own panel (CreditsCustomerPanel).
+ */
 export function PaymentsPanel({ customerId, customer }: CustomerPanelProps) {
   const { t, i18n } = useTranslation()
   const lang = i18n.language
@@ -26,6 +31,7 @@ export function PaymentsPanel({ customerId, customer }: CustomerPanelProps) {
   const linkOf = (requestId: string) => links.data?.find((l) => l.requestId === requestId)
   const [asking, setAsking] = useState<OpenInvoice | null>(null)
   const [proving, setProving] = useState<OpenInvoice | null>(null)
+  const [viewing, setViewing] = useState<TransferProofView | null>(null)
   const canRequest = mayCall(role, 'payments.requestCreate')
   const data = overview.data
   const slip = async (id: string) => {
@@ -113,19 +119,13 @@ export function PaymentsPanel({ customerId, customer }: CustomerPanelProps) {
             <Table.Tbody>
               {data.requests.map((r) => (
                 <Table.Tr key={r.id}>
-                  <Table.Td>{formatDateTime(r.createdAt, lang)}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(r.createdAt, lang)}</Table.Td>
                   <Table.Td>{t(`payments.gateway.${r.gateway}`)}</Table.Td>
                   <Table.Td ff="monospace">{r.reference}</Table.Td>
                   <Table.Td ta="right">{formatMoney(r.amountMinor, r.currency, lang)}</Table.Td>
                   <Table.Td>
                     <StateBadge state={r.state} />
-                    {/* A FATOURATI reference or an AmanPay code has no link: no "link created" badge. */}
-                    {(r.payUrl !== null || r.state === 'paid') && <PaymentLinkStatus link={linkOf(r.id)} />}
-                    {r.outcomes.at(-1)?.maskedPan && (
-                      <Text span size="xs" c="dimmed" ml={6}>
-                        {r.outcomes.at(-1)!.maskedPan}
-                      </Text>
-                    )}
+                    <RequestDetailLine request={r} link={linkOf(r.id)} />
                   </Table.Td>
                   <Table.Td>
                     <Group gap={4} justify="flex-end" wrap="nowrap">
@@ -148,7 +148,8 @@ export function PaymentsPanel({ customerId, customer }: CustomerPanelProps) {
                           )}
                         </CopyButton>
                       )}
-                      {(r.gateway === 'fatourati' || r.gateway === 'amanpay') && (
+                      {/* The slip is for paying: once paid (the receipt above) or expired, it would mislead. */}
+                      {(r.gateway === 'fatourati' || r.gateway === 'amanpay') && r.state === 'pending' && (
                         <Button
                           size="compact-xs"
                           variant="subtle"
@@ -173,16 +174,38 @@ export function PaymentsPanel({ customerId, customer }: CustomerPanelProps) {
             {t('payments.panel.proofs')}
           </Title>
           <Table fz="sm" verticalSpacing={4} aria-label={t('payments.panel.proofs')}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('payments.panel.receivedAt')}</Table.Th>
+                <Table.Th>{t('payments.panel.invoice')}</Table.Th>
+                <Table.Th>{t('payments.panel.file')}</Table.Th>
+                <Table.Th ta="right">{t('payments.panel.amount')}</Table.Th>
+                <Table.Th>{t('payments.panel.state')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
             <Table.Tbody>
               {proofs.data.items.map((p) => (
                 <Table.Tr key={p.id}>
-                  <Table.Td>{formatDateTime(p.createdAt, lang)}</Table.Td>
-                  <Table.Td>{p.fileName}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(p.createdAt, lang)}</Table.Td>
+                  <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>
+                    {p.invoiceNumber ?? '—'}
+                  </Table.Td>
+                  <Table.Td>
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      leftSection={<IconEye size={12} />}
+                      onClick={() => setViewing(p)}
+                      aria-label={`${t('payments.panel.view')} ${p.fileName}`}
+                    >
+                      {p.fileName}
+                    </Button>
+                  </Table.Td>
                   <Table.Td ta="right">{formatMoney(p.amountMinor, p.currency, lang)}</Table.Td>
                   <Table.Td>
                     <StateBadge state={p.status} />
                     {p.reason && (
-                      <Text span size="xs" c="dimmed" ml={6}>
+                      <Text size="xs" c="dimmed" mt={2}>
                         {p.reason}
                       </Text>
                     )}
@@ -194,14 +217,6 @@ export function PaymentsPanel({ customerId, customer }: CustomerPanelProps) {
         </>
       )}
 
-      {data && data.credits.length > 0 && (
-        <Text size="sm" c="orange" mt="md">
-          {t('payments.panel.credits', {
-            amount: data.credits.map((c) => formatMoney(c.amountMinor, c.currency, lang)).join(', '),
-          })}
-        </Text>
-      )}
-
       {asking && (
         <PaymentRequestModal
           invoice={asking}
@@ -210,6 +225,7 @@ export function PaymentsPanel({ customerId, customer }: CustomerPanelProps) {
         />
       )}
       {proving && <TransferProofModal invoice={proving} onClose={() => setProving(null)} />}
+      {viewing && <ProofViewer proof={viewing} onClose={() => setViewing(null)} />}
     </Paper>
   )
 }

@@ -1,48 +1,15 @@
-import { Button, Group, Image, Modal, Paper, Stack, Table, Text, Textarea } from '@mantine/core'
+import { Button, Group, Modal, Paper, Stack, Table, Text, Textarea } from '@mantine/core'
 import { IconCheck, IconEye, IconX } from '@tabler/icons-react'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TransferProofView } from '../../../../preload/contract/payments'
-import { call } from '../../api/call'
 import { useChannelMutation, useChannelQuery } from '../../api/hooks'
 import { notifyError, notifySuccess } from '../../components/notify'
 import { PageHeader } from '../../components/PageHeader'
-import { objectUrlOf } from '../../lib/download'
 import { formatDate, formatDateTime, formatMoney } from '../../lib/format'
 import { serverFieldErrors } from '../harbour/serverErrors'
+import { ProofViewer } from './ProofViewer'
 import { usePaymentsSaved } from './usePaymentsSaved'
-
-/** Shows a proof (PDF in a frame, image as is), from the desk that holds it. */
-function ProofViewer({ proof, onClose }: { proof: TransferProofView; onClose: () => void }) {
-  const { t } = useTranslation()
-  const [url, setUrl] = useState<string | null>(null)
-  useEffect(() => {
-    let made: string | null = null
-    call('payments.transferFile', { id: proof.id })
-      .then((file) => {
-        // An image as a data: URL: the page's CSP allows blob: in frames (the PDF) but not in img-src.
-        made = file.mimeType === 'application/pdf' ? objectUrlOf(file) : null
-        setUrl(made ?? `data:${file.mimeType};base64,${file.base64}`)
-      })
-      .catch((error) => notifyError(t, error))
-    return () => {
-      if (made) URL.revokeObjectURL(made)
-    }
-  }, [proof.id, t])
-  return (
-    <Modal opened onClose={onClose} size="xl" title={proof.fileName}>
-      <Text size="xs" c="dimmed" mb="xs">
-        {t('payments.review.sha256')} : <span style={{ fontFamily: 'monospace' }}>{proof.sha256}</span>
-      </Text>
-      {url && proof.mimeType === 'application/pdf' && (
-        <iframe title={proof.fileName} src={url} style={{ width: '100%', height: '70vh', border: 0 }} />
-      )}
-      {url && proof.mimeType !== 'application/pdf' && (
-        <Image src={url} alt={proof.fileName} fit="contain" mah="70vh" />
-      )}
-    </Modal>
-  )
-}
 
 function RejectModal({ proof, onClose }: { proof: TransferProofView; onClose: () => void }) {
   const { t } = useTranslation()
@@ -123,17 +90,39 @@ export function TransferReviewScreen() {
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('payments.review.received')}</Table.Th>
+                <Table.Th>{t('payments.review.customer')}</Table.Th>
+                <Table.Th>{t('payments.review.invoice')}</Table.Th>
                 <Table.Th>{t('payments.review.transferDate')}</Table.Th>
                 <Table.Th>{t('payments.panel.reference')}</Table.Th>
-                <Table.Th ta="right">{t('payments.panel.amount')}</Table.Th>
-                <Table.Th>{t('payments.transfer.file')}</Table.Th>
+                <Table.Th ta="right">{t('payments.review.amount')}</Table.Th>
+                <Table.Th>{t('payments.panel.file')}</Table.Th>
                 <Table.Th />
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {items.map((p) => (
                 <Table.Tr key={p.id}>
-                  <Table.Td>{formatDateTime(p.createdAt, lang)}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(p.createdAt, lang)}</Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{p.customerName || '—'}</Text>
+                    {p.customerNumber && (
+                      <Text size="xs" c="dimmed">
+                        {t('payments.review.customerNumber', { number: p.customerNumber })}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm" ff="monospace" style={{ whiteSpace: 'nowrap' }}>
+                      {p.invoiceNumber ?? '—'}
+                    </Text>
+                    {p.invoiceDueMinor !== null && (
+                      <Text size="xs" c="dimmed">
+                        {t('payments.review.due', {
+                          amount: formatMoney(p.invoiceDueMinor, p.currency, lang),
+                        })}
+                      </Text>
+                    )}
+                  </Table.Td>
                   <Table.Td>{formatDate(p.transferDate, lang)}</Table.Td>
                   <Table.Td ff="monospace">{p.bankReference ?? '—'}</Table.Td>
                   <Table.Td ta="right" fw={500}>
