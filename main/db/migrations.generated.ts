@@ -196,5 +196,16 @@ export const migrations: Migration[] = [
     "statements": [
       "CREATE TABLE `invoice_issuers` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`name` text NOT NULL,\n\t`identity` text NOT NULL,\n\t`desk_id` text NOT NULL,\n\t`created_at` text NOT NULL,\n\tFOREIGN KEY (`id`) REFERENCES `invoices`(`id`) ON UPDATE no action ON DELETE no action\n);"
     ]
+  },
+  {
+    "tag": "0010_fleet_line_search_keys",
+    "statements": [
+      "-- The search index's id table also carries each line's account and status, so that a search\n-- filtered by them is answered from the index alone (count, and the set a page is checked against)\n-- without reading every matching line. Kept in step by triggers, like the index itself.\nALTER TABLE `fleet_line_search_ids` ADD `customer_id` text;",
+      "ALTER TABLE `fleet_line_search_ids` ADD `status` text;",
+      "UPDATE `fleet_line_search_ids` SET\n\t`customer_id` = (SELECT l.`customer_id` FROM `fleet_lines` l WHERE l.`id` = `fleet_line_search_ids`.`line_id`),\n\t`status` = (SELECT l.`status` FROM `fleet_lines` l WHERE l.`id` = `fleet_line_search_ids`.`line_id`);",
+      "DROP TRIGGER `fleet_line_search_insert`;",
+      "CREATE TRIGGER `fleet_line_search_insert` AFTER INSERT ON `fleet_lines` BEGIN\n\tINSERT INTO `fleet_line_search_ids` (`line_id`, `customer_id`, `status`) VALUES (new.id, new.customer_id, new.status);\n\tINSERT INTO `fleet_line_search` (rowid, search_key)\n\t\tVALUES ((SELECT `seq` FROM `fleet_line_search_ids` WHERE `line_id` = new.id), new.search_key);\nEND;",
+      "CREATE TRIGGER `fleet_line_search_keys` AFTER UPDATE OF `customer_id`, `status` ON `fleet_lines`\nWHEN old.customer_id IS NOT new.customer_id OR old.status IS NOT new.status BEGIN\n\tUPDATE `fleet_line_search_ids` SET `customer_id` = new.customer_id, `status` = new.status\n\t\tWHERE `line_id` = new.id;\nEND;"
+    ]
   }
 ]

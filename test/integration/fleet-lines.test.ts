@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type FleetSeedReport, seedFleet } from '../../main/demo/seedFleet'
+import { LineQueries } from '../../main/modules/fleet/lineQueries'
 import { withCheckDigit } from '../../main/modules/fleet/lineRules'
 import type { ProvisioningOutcome } from '../../main/modules/fleet/provisioning/provisioningPort'
 import type { LineCreateInput } from '../../preload/contract/fleet'
@@ -141,8 +142,8 @@ describe('inventory', () => {
   it('the search index answers exactly what a scan of every line would, and follows edits', async () => {
     const sqlite = desk.core.database.sqlite
     const keys = sqlite
-      .prepare('SELECT id, search_key AS key FROM fleet_lines WHERE customer_id = ?')
-      .all(customerId) as { id: string; key: string }[]
+      .prepare('SELECT id, search_key AS key, status FROM fleet_lines WHERE customer_id = ?')
+      .all(customerId) as { id: string; key: string; status: string }[]
     const sample = keys[7]!.key
     const queries = [
       sample.slice(0, 4), // digits of a number
@@ -166,6 +167,45 @@ describe('inventory', () => {
         selection: { filter: { customerId, query }, excludeIds: [] },
       })
       expect([...found.ids].sort(), query).toEqual(expected)
+      // With a status, the count (answered from the index's id table) and the page agree too.
+      const active = keys.filter((k) => k.status === 'ACTIVE' && k.key.includes(text)).map((k) => k.id)
+      const page = await desk.ok('fleet.lines.list', {
+        customerId,
+        status: 'ACTIVE',
+        query,
+        limit: 200,
+        sort: 'phoneNumber',
+        direction: 'asc',
+      })
+      expect(page.total, query).toBe(active.length)
+      expect(page.items, query).toHaveLength(Math.min(active.length, 200))
+      const wanted = new Set(active)
+      expect(
+        page.items.every((l) => wanted.has(l.id)),
+        query,
+      ).toBe(true)
+      // Both ways of answering (from the matches, or walking the account) give the same pages.
+      const filter = { customerId, status: 'ACTIVE' as const, query }
+      const fromMatches = new LineQueries(sqlite, 1_000_000)
+      const walking = new LineQueries(sqlite, 0)
+      for (const sort of ['phoneNumber', 'description'] as const) {
+        const a = fromMatches.page(filter, sort, 'asc', 20)
+        const b = walking.page(filter, sort, 'asc', 20)
+        expect(
+          b.items.map((l) => l.id),
+          query,
+        ).toEqual(a.items.map((l) => l.id))
+        expect(b.total, query).toBe(a.total)
+        if (a.nextCursor) {
+          const a2 = fromMatches.page(filter, sort, 'asc', 20, a.nextCursor)
+          const b2 = walking.page(filter, sort, 'asc', 20, a.nextCursor)
+          expect(
+            b2.items.map((l) => l.id),
+            query,
+          ).toEqual(a2.items.map((l) => l.id))
+        }
+      }
+      expect(walking.ids(filter)).toEqual(fromMatches.ids(filter))
     }
 
     const line = await desk.ok('fleet.lines.create', await wizardInput())
@@ -185,6 +225,21 @@ describe('inventory', () => {
       desk.ok('fleet.lines.ids', { selection: { filter: { customerId, query }, excludeIds: [] } })
     expect((await search('zeebrug')).ids).toEqual([line.id])
     expect((await search('commercial namur')).ids).not.toContain(line.id)
+    // The index follows the line's status as the operator confirms it.
+    const byStatus = (status: 'PENDING' | 'ACTIVE') =>
+      desk.ok('fleet.lines.list', {
+        customerId,
+        status,
+        query: 'zeebrug',
+        limit: 10,
+        sort: 'phoneNumber',
+        direction: 'asc',
+      })
+    expect((await byStatus('PENDING')).total).toBe(1)
+    await desk.ok('fleet.lines.activate', { id: line.id, date: '2026-11-30' })
+    confirm(requestsOf(line.id).at(-1)!)
+    expect((await byStatus('PENDING')).total).toBe(0)
+    expect((await byStatus('ACTIVE')).items.map((l) => l.id)).toEqual([line.id])
   })
 
   it('"select all" stands for every line matching the filter, minus the ones unticked', async () => {
