@@ -5,6 +5,7 @@
 import type { Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { customerInput } from '../../preload/contract/customers'
+import { fillDate } from './dates'
 import { type E2eApp, startE2eApp } from './harness'
 
 let app: E2eApp
@@ -80,8 +81,8 @@ describe('reconciliation, as a supervisor', () => {
       window.location.hash = '#/harbour/reconciliation'
     })
     await visible(page.getByRole('heading', { level: 1, name: 'Rapprochement des paiements' }))
-    await page.getByLabel('Du', { exact: true }).fill('2026-11-20')
-    await page.getByLabel('Au', { exact: true }).fill('2026-11-21')
+    await fillDate(page.getByLabel('Du', { exact: true }), '2026-11-20')
+    await fillDate(page.getByLabel('Au', { exact: true }), '2026-11-21')
     await page.getByLabel('Au', { exact: true }).press('Enter')
     const table = page.getByRole('table', { name: 'Rapprochement des paiements' })
     await visible(table.getByText('Carte bancaire (CMI)').first())

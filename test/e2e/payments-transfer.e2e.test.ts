@@ -48,7 +48,9 @@ async function openProofForm(file: { name: string; mimeType: string; buffer: Buf
     page.getByRole('dialog', { name: `Preuve de virement — facture ${invoice.invoiceNumber}` }),
   )
   await expect(dialog.getByLabel('Montant viré').inputValue()).resolves.toBe('3600,00')
-  await expect(dialog.getByLabel('Date du virement').inputValue()).resolves.toBe(today())
+  await expect(dialog.getByLabel('Date du virement').inputValue()).resolves.toBe(
+    today().split('-').reverse().join('/'),
+  )
   await dialog.getByLabel('Référence bancaire').fill('VIR-2026-118204')
   await chooseFile(page, dialog.getByLabel(FILE_LABEL), file)
   await visible(dialog.getByText(file.name))

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Paper, SimpleGrid, Table, Text, TextInput, Title } from '@mantine/core'
+import { Anchor, Badge, Button, Group, Paper, SimpleGrid, Table, Text, Title } from '@mantine/core'
 import { IconCash, IconFileText } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -9,6 +9,7 @@ import { useChannelQuery } from '../../api/hooks'
 import { mayCall } from '../../app/access'
 import type { CustomerPanelProps } from '../../app/areaSection'
 import { formatRoute } from '../../app/routes'
+import { DateField } from '../../components/DateField'
 import { notifyError } from '../../components/notify'
 import { formatDate, formatMoney } from '../../lib/format'
 import { useCurrentSession } from '../../session/useSession'
@@ -219,20 +220,8 @@ export function AccountPanel({ workspace, customerId }: CustomerPanelProps) {
         }}
       >
         <Group mt="md" align="flex-end" gap="xs">
-          <TextInput
-            type="date"
-            size="xs"
-            label={t('invoicing.account.from')}
-            value={from}
-            onChange={(e) => setFrom(e.currentTarget.value)}
-          />
-          <TextInput
-            type="date"
-            size="xs"
-            label={t('invoicing.account.to')}
-            value={to}
-            onChange={(e) => setTo(e.currentTarget.value)}
-          />
+          <DateField size="xs" label={t('invoicing.account.from')} value={from} onChange={setFrom} />
+          <DateField size="xs" label={t('invoicing.account.to')} value={to} onChange={setTo} />
           <Button size="xs" variant="default" type="submit" leftSection={<IconFileText size={14} />}>
             {t('invoicing.account.statement')}
           </Button>

@@ -8,6 +8,7 @@ import { parseDecimal } from '../../../../preload/contract/invoicing'
 import { call } from '../../api/call'
 import { useChannelMutation, useChannelQuery } from '../../api/hooks'
 import type { AreaScreenProps } from '../../app/areaSection'
+import { DateField } from '../../components/DateField'
 import { notifyError, notifySuccess } from '../../components/notify'
 import { PageHeader } from '../../components/PageHeader'
 import { QueryError } from '../../components/QueryError'
@@ -65,11 +66,11 @@ export function CashupScreen(_: AreaScreenProps) {
         title={t('invoicing.cashup.title')}
         subtitle={s ? t('invoicing.cashup.desk', { desk: s.deskId }) : undefined}
       />
-      <TextInput
-        type="date"
+      <DateField
         label={t('invoicing.cashup.day')}
+        clearable={false}
         value={day}
-        onChange={(e) => setDay(e.currentTarget.value)}
+        onChange={(value) => value && setDay(value)}
         maw={200}
       />
       {summary.isError && <QueryError error={summary.error} onRetry={() => void summary.refetch()} />}

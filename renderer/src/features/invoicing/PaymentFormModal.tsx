@@ -24,6 +24,7 @@ import {
 } from '../../../../preload/contract/invoicing'
 import { call } from '../../api/call'
 import { useChannelMutation } from '../../api/hooks'
+import { DateField } from '../../components/DateField'
 import { toFormErrors, validateWith } from '../../components/formErrors'
 import { notifySuccess } from '../../components/notify'
 import { requiredField } from '../../components/requiredField'
@@ -228,8 +229,7 @@ export function PaymentFormModal({
                     {...requiredField}
                     {...form.getInputProps('reference')}
                   />
-                  <TextInput
-                    type="date"
+                  <DateField
                     label={t('invoicing.pay.transferDate')}
                     {...requiredField}
                     {...form.getInputProps('transferDate')}

@@ -4,6 +4,7 @@ import { IconMailForward } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { portalSendInput } from '../../../../preload/contract/invoicing'
 import { useChannelMutation, useChannelQuery } from '../../api/hooks'
+import { DateField } from '../../components/DateField'
 import { toFormErrors, validateWith } from '../../components/formErrors'
 import { notifySuccess } from '../../components/notify'
 import { requiredField } from '../../components/requiredField'
@@ -86,9 +87,8 @@ export function PortalAccessBlock({ customerId }: { customerId: string }) {
                   {...requiredField}
                   {...form.getInputProps('invoiceNumber')}
                 />
-                <TextInput
+                <DateField
                   size="xs"
-                  type="date"
                   label={t('invoicing.portal.invoiceDate')}
                   {...requiredField}
                   {...form.getInputProps('issueDate')}

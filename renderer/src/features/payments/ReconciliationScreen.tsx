@@ -1,16 +1,4 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  FileInput,
-  Group,
-  Paper,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core'
+import { Alert, Badge, Button, FileInput, Group, Paper, Stack, Table, Text, Title } from '@mantine/core'
 import { IconFileImport, IconScale } from '@tabler/icons-react'
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -19,6 +7,7 @@ import type {
   SettlementImportResult,
 } from '../../../../preload/contract/paymentsReconciliation'
 import { useChannelMutation, useChannelQuery } from '../../api/hooks'
+import { DateField } from '../../components/DateField'
 import { notifyError } from '../../components/notify'
 import { PageHeader } from '../../components/PageHeader'
 import { QueryError } from '../../components/QueryError'
@@ -54,18 +43,8 @@ function Summary() {
     <Paper withBorder p="md">
       <form onSubmit={submit}>
         <Group align="flex-end" gap="sm" mb="sm">
-          <TextInput
-            type="date"
-            label={t('payments.reconciliation.from')}
-            value={from}
-            onChange={(e) => setFrom(e.currentTarget.value)}
-          />
-          <TextInput
-            type="date"
-            label={t('payments.reconciliation.to')}
-            value={to}
-            onChange={(e) => setTo(e.currentTarget.value)}
-          />
+          <DateField label={t('payments.reconciliation.from')} value={from} onChange={setFrom} />
+          <DateField label={t('payments.reconciliation.to')} value={to} onChange={setTo} />
           <Button type="submit" variant="light">
             {t('payments.reconciliation.show')}
           </Button>

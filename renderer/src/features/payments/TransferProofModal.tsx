@@ -2,6 +2,7 @@ import { Button, FileInput, Group, Modal, Stack, Text, TextInput } from '@mantin
 import { useForm } from '@mantine/form'
 import { useTranslation } from 'react-i18next'
 import { useChannelMutation } from '../../api/hooks'
+import { DateField } from '../../components/DateField'
 import { notifySuccess } from '../../components/notify'
 import { readAsBase64 } from '../../lib/download'
 import { formatMoney } from '../../lib/format'
@@ -64,12 +65,7 @@ export function TransferProofModal({ invoice, onClose }: { invoice: OpenInvoice;
             <strong>{formatMoney(invoice.dueMinor, invoice.currency, i18n.language)}</strong>
           </Text>
           <TextInput label={t('payments.transfer.amount')} required {...form.getInputProps('amount')} />
-          <TextInput
-            label={t('payments.transfer.date')}
-            type="date"
-            required
-            {...form.getInputProps('transferDate')}
-          />
+          <DateField label={t('payments.transfer.date')} required {...form.getInputProps('transferDate')} />
           <TextInput label={t('payments.transfer.reference')} {...form.getInputProps('bankReference')} />
           <FileInput
             label={t('payments.transfer.file')}
