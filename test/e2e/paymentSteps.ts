@@ -87,6 +87,27 @@ export function issueInvoice(
   return { id: invoice.id, invoiceNumber: invoice.invoiceNumber }
 }
 
+/** A bill in dirhams of `netMinor` before VAT, with VAT at 20 % on top. */
+export function madBill(
+  desk: PaymentsDesk,
+  customerId: string,
+  label: string,
+  netMinor: number,
+): { id: string; invoiceNumber: string } {
+  return issueInvoice(desk, { customerId, label, currency: 'MAD', netMinor, vatMinor: netMinor / 5 })
+}
+
+/** Settled: the invoice leaves the bills to pay in the payments panel, and nothing is due on it. */
+export async function expectPaidOff(
+  desk: PaymentsDesk,
+  invoice: { id: string; invoiceNumber: string },
+): Promise<void> {
+  await paymentsPanel(desk.page)
+    .getByRole('button', { name: `Demander le paiement ${invoice.invoiceNumber}` })
+    .waitFor({ state: 'detached' })
+  expect(desk.app.core.services.billing.balance(invoice.id).dueMinor).toBe(0)
+}
+
 export async function visible(locator: Locator): Promise<Locator> {
   await locator.waitFor({ state: 'visible' })
   return locator

@@ -12,8 +12,9 @@ import {
   askPayment,
   createCustomer,
   download,
-  issueInvoice,
+  expectPaidOff,
   login,
+  madBill,
   openCustomer,
   type PaymentsDesk,
   payByCard,
@@ -53,20 +54,8 @@ describe('CMI card payment with 3-D Secure (MAD), as a telecom agent', () => {
       address: { street: '27 rue Ibn Batouta', postalCode: '20250', city: 'Casablanca', country: 'MA' },
     })
     // The seed's June 2017 bill: 285,00 DH of which VAT (20 %) 47,50; an internet bill of 99,00 DH.
-    mobile = issueInvoice(desk, {
-      customerId,
-      label: 'Facture mobile novembre 2026',
-      currency: 'MAD',
-      netMinor: 23750,
-      vatMinor: 4750,
-    })
-    internet = issueInvoice(desk, {
-      customerId,
-      label: 'Facture internet novembre 2026',
-      currency: 'MAD',
-      netMinor: 8250,
-      vatMinor: 1650,
-    })
+    mobile = madBill(desk, customerId, 'Facture mobile novembre 2026', 23750)
+    internet = madBill(desk, customerId, 'Facture internet novembre 2026', 8250)
   })
 
   afterAll(async () => {
@@ -121,10 +110,7 @@ describe('CMI card payment with 3-D Secure (MAD), as a telecom agent', () => {
     await visible(row.getByText('Payé', { exact: true }))
     await visible(row.getByText('497010***0014'))
     // No longer among the bills to pay.
-    await paymentsPanel(page)
-      .getByRole('button', { name: `Demander le paiement ${mobile.invoiceNumber}` })
-      .waitFor({ state: 'detached' })
-    expect(desk.app.core.services.billing.balance(mobile.id).dueMinor).toBe(0)
+    await expectPaidOff(desk, mobile)
     await shot(desk.app, 'payments-cmi-06-settled', { focus: paymentsPanel(page) })
 
     const pdf = await download(page, row.getByRole('button', { name: 'Reçu' }), 'payments-cmi-07-receipt.pdf')

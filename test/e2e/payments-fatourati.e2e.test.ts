@@ -12,8 +12,9 @@ import {
   askPayment,
   createCustomer,
   download,
-  issueInvoice,
+  expectPaidOff,
   login,
+  madBill,
   openCustomer,
   type PaymentsDesk,
   paymentsPanel,
@@ -74,20 +75,8 @@ describe('FATOURATI reference and AmanPay code, as a counter clerk', () => {
       email: 'compta@atlas-transit.example.ma',
       address: { street: '12 bd Zerktouni', postalCode: '20000', city: 'Casablanca', country: 'MA' },
     })
-    forfait = issueInvoice(desk, {
-      customerId,
-      label: 'Forfait PORTNET Import 2027',
-      currency: 'MAD',
-      netMinor: 500000,
-      vatMinor: 100000,
-    })
-    extension = issueInvoice(desk, {
-      customerId,
-      label: 'Transactions hors forfait',
-      currency: 'MAD',
-      netMinor: 100000,
-      vatMinor: 20000,
-    })
+    forfait = madBill(desk, customerId, 'Forfait PORTNET Import 2027', 500000)
+    extension = madBill(desk, customerId, 'Transactions hors forfait', 100000)
   })
 
   afterAll(async () => {
@@ -145,10 +134,7 @@ describe('FATOURATI reference and AmanPay code, as a counter clerk', () => {
     await syncNow(page)
     const row = requestRow(page, 'Référence FATOURATI')
     await visible(row.getByText('Payé', { exact: true }))
-    await paymentsPanel(page)
-      .getByRole('button', { name: `Demander le paiement ${forfait.invoiceNumber}` })
-      .waitFor({ state: 'detached' })
-    expect(desk.app.core.services.billing.balance(forfait.id).dueMinor).toBe(0)
+    await expectPaidOff(desk, forfait)
     // Paid: the slip is no longer offered (it would ask again for money); the receipt is.
     await expect(row.getByRole('button', { name: 'Imprimer' }).count()).resolves.toBe(0)
     await shot(desk.app, 'payments-fatourati-05-settled', { focus: paymentsPanel(page) })

@@ -1,11 +1,7 @@
-import { mkdirSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { HarbourIssuer } from '../../main/modules/harbour/harbourIssuer'
-import type { FileDownload } from '../../preload/contract/common'
 import { shiftableClock } from '../helpers/clock'
 import { type TestDesk, tempDesk } from '../helpers/tempCore'
-import { errorOf, newCustomer, pdfText } from './invoicing-helpers'
+import { errorOf, issueMarocTelecomBill, keepForEyes, newCustomer, pdfText } from './invoicing-helpers'
 
 describe('cash-up (clôture de caisse): takings by method, counted cash, Z-report, the day locked', () => {
   let desk: TestDesk
@@ -122,25 +118,11 @@ describe('cash-up (clôture de caisse): takings by method, counted cash, Z-repor
 describe('cash-up in the desk currency: money of another currency is never added to it', () => {
   let desk: TestDesk
   const clock = shiftableClock('2026-11-22T09:00:00Z', 1000)
-  const MAROC_TELECOM: HarbourIssuer = {
-    name: 'Maroc Telecom',
-    addressLines: ['Avenue Annakhil, Hay Riad', '10100 Rabat', 'Maroc'],
-    currency: 'MAD',
-    defaultVatRateBp: 2000,
-  }
   beforeAll(async () => {
     desk = await tempDesk({ clock })
     await desk.login('marie')
   })
   afterAll(() => desk.dispose())
-
-  /** With GUICHET_PDF_OUT set, the Z-report is also written there (to look at it with pdftoppm). */
-  function keepForEyes(name: string, file: FileDownload) {
-    const dir = process.env.GUICHET_PDF_OUT
-    if (!dir) return
-    mkdirSync(dir, { recursive: true })
-    writeFileSync(join(dir, name), Buffer.from(file.base64, 'base64'))
-  }
 
   it('EUR cash and MAD cash the same day: the EUR cash-up excludes the MAD, listed apart', async () => {
     const customer = await newCustomer(desk)
@@ -148,22 +130,12 @@ describe('cash-up in the desk currency: money of another currency is never added
       customerId: customer.id,
       lines: [{ label: 'Amarrage passage', quantity: '1', unitPrice: '100', vatRate: '20' }],
     })
-    const { billing, invoicing } = desk.core.services
-    const mad = billing.issueInvoice(
+    const mad = issueMarocTelecomBill(
+      desk,
       { staffId: null, deskId: desk.core.services.repo.deskId },
-      {
-        customerId: customer.id,
-        kind: 'service',
-        label: 'Facture mobile — octobre 2026',
-        issueDate: '2026-11-22',
-        currency: 'MAD',
-        totalNetMinor: 0,
-        totalVatMinor: 0,
-        lines: [
-          { label: 'Forfait mobile 20 Go', quantityMilli: 1000, unitNetMinor: 23_750, vatRateBp: 2000 },
-        ],
-      },
-      { attach: (unit, row) => invoicing.issuers.keep(unit, row.id, MAROC_TELECOM) },
+      customer.id,
+      'Facture mobile — octobre 2026',
+      { label: 'Forfait mobile 20 Go', quantityMilli: 1000, unitNetMinor: 23_750, vatRateBp: 2000 },
     )
     await desk.ok('invoicing.payments.record', { invoiceId: eur.id, method: 'cash', amount: '120' })
     await desk.ok('invoicing.payments.record', { invoiceId: mad.id, method: 'cash', amount: '100' })

@@ -1,30 +1,6 @@
-/**
- * A customer who owes the marina in EUR and a Moroccan biller in MAD: the account and the statement
- * total each currency apart (never one "€" sum), and every document about a bill — its PDF, its
- * receipts, its credit note — is headed by the bill's issuer, not by the harbour.
- */
-import { mkdirSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { HarbourIssuer } from '../../main/modules/harbour/harbourIssuer'
-import type { FileDownload } from '../../preload/contract/common'
 import { type TestDesk, tempDesk } from '../helpers/tempCore'
-import { newCustomer, pdfText } from './invoicing-helpers'
-
-const MAROC_TELECOM: HarbourIssuer = {
-  name: 'Maroc Telecom',
-  addressLines: ['Avenue Annakhil, Hay Riad', '10100 Rabat', 'Maroc'],
-  currency: 'MAD',
-  defaultVatRateBp: 2000,
-}
-
-/** With GUICHET_PDF_OUT set, the PDFs are also written there (to look at them, e.g. with pdftoppm). */
-function keepForEyes(name: string, file: FileDownload) {
-  const dir = process.env.GUICHET_PDF_OUT
-  if (!dir) return
-  mkdirSync(dir, { recursive: true })
-  writeFileSync(join(dir, name), Buffer.from(file.base64, 'base64'))
-}
+import { issueMarocTelecomBill, keepForEyes, newCustomer, pdfText } from './invoicing-helpers'
 
 describe('an account in two currencies, and bills of another issuer', () => {
   let desk: TestDesk
@@ -55,23 +31,12 @@ describe('an account in two currencies, and bills of another issuer', () => {
       })
     ).id
     // A Maroc Telecom bill (MAD) the desk collects, issued with its biller's identity.
-    const { billing, invoicing } = desk.core.services
-    madId = billing.issueInvoice(
-      actor,
-      {
-        customerId,
-        kind: 'service',
-        label: 'Facture mobile — octobre 2026',
-        issueDate: '2026-11-22',
-        currency: 'MAD',
-        totalNetMinor: 0,
-        totalVatMinor: 0,
-        lines: [
-          { label: 'Forfait mobile 20 Go', quantityMilli: 1000, unitNetMinor: 23_750, vatRateBp: 2000 },
-        ],
-      },
-      { attach: (unit, row) => invoicing.issuers.keep(unit, row.id, MAROC_TELECOM) },
-    ).id
+    madId = issueMarocTelecomBill(desk, actor, customerId, 'Facture mobile — octobre 2026', {
+      label: 'Forfait mobile 20 Go',
+      quantityMilli: 1000,
+      unitNetMinor: 23_750,
+      vatRateBp: 2000,
+    }).id
   })
   afterAll(() => desk.dispose())
 
@@ -176,21 +141,12 @@ describe('an account in two currencies, and bills of another issuer', () => {
   })
 
   it('a credit note of a bill is issued by the bill’s issuer', async () => {
-    const { billing, invoicing } = desk.core.services
-    const bill = billing.issueInvoice(
-      actor,
-      {
-        customerId,
-        kind: 'service',
-        label: 'Facture internet — octobre 2026',
-        issueDate: '2026-11-22',
-        currency: 'MAD',
-        totalNetMinor: 0,
-        totalVatMinor: 0,
-        lines: [{ label: 'ADSL 20 Méga', quantityMilli: 1000, unitNetMinor: 8_250, vatRateBp: 2000 }],
-      },
-      { attach: (unit, row) => invoicing.issuers.keep(unit, row.id, MAROC_TELECOM) },
-    )
+    const bill = issueMarocTelecomBill(desk, actor, customerId, 'Facture internet — octobre 2026', {
+      label: 'ADSL 20 Méga',
+      quantityMilli: 1000,
+      unitNetMinor: 8_250,
+      vatRateBp: 2000,
+    })
     const note = await desk.ok(
       'invoicing.invoices.creditNote',
       { invoiceId: bill.id, reason: 'Facture émise en double' },

@@ -1,3 +1,7 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { HarbourIssuer } from '../../main/modules/harbour/harbourIssuer'
+import type { Actor } from '../../main/repo/repository'
 import type { InputOf } from '../../preload/contract'
 import type { FileDownload } from '../../preload/contract/common'
 import type { WireError, WireResult } from '../../preload/errors'
@@ -38,3 +42,44 @@ export const craneAndPower = [
   { label: 'Grutage aller-retour', quantity: '2,5', unitPrice: '80,00', vatRate: '20' },
   { label: 'Électricité (kWh)', quantity: '123,456', unitPrice: '0,27', vatRate: '20' },
 ]
+
+/** With GUICHET_PDF_OUT set, a PDF of the tests is also written there (to look at it, e.g. with pdftoppm). */
+export function keepForEyes(name: string, file: FileDownload) {
+  const dir = process.env.GUICHET_PDF_OUT
+  if (!dir) return
+  mkdirSync(dir, { recursive: true })
+  writeFileSync(join(dir, name), Buffer.from(file.base64, 'base64'))
+}
+
+/** Another issuer whose bills (MAD) the desk collects. */
+export const MAROC_TELECOM: HarbourIssuer = {
+  name: 'Maroc Telecom',
+  addressLines: ['Avenue Annakhil, Hay Riad', '10100 Rabat', 'Maroc'],
+  currency: 'MAD',
+  defaultVatRateBp: 2000,
+}
+
+/** A Maroc Telecom bill (MAD) of one line, issued on 2026-11-22 with its biller's identity. */
+export function issueMarocTelecomBill(
+  desk: TestDesk,
+  actor: Actor,
+  customerId: string,
+  label: string,
+  line: { label: string; quantityMilli: number; unitNetMinor: number; vatRateBp: number },
+) {
+  const { billing, invoicing } = desk.core.services
+  return billing.issueInvoice(
+    actor,
+    {
+      customerId,
+      kind: 'service',
+      label,
+      issueDate: '2026-11-22',
+      currency: 'MAD',
+      totalNetMinor: 0,
+      totalVatMinor: 0,
+      lines: [line],
+    },
+    { attach: (unit, row) => invoicing.issuers.keep(unit, row.id, MAROC_TELECOM) },
+  )
+}

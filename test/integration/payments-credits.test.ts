@@ -5,10 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type HubStore, openHubStore } from '../../hub/db/open'
-import { createEnrolmentCode, enrolDesk } from '../../hub/enrolment'
 import { processReport } from '../../hub/payments/settle'
 import { type RunningHub, startHub } from '../../hub/server'
-import { httpTransport } from '../../main/sync/hubTransport'
+import { attachToHub, createMarie, serviceInvoice } from '../helpers/paymentsHub'
 import { type TestDesk, tempDesk } from '../helpers/tempCore'
 
 const SUP = 'sup'
@@ -21,29 +20,10 @@ describe('customer credits: refund by a supervisor, synced', () => {
   let b: TestDesk
   let customerId: string
 
-  async function attach(desk: TestDesk, deskId: string) {
-    const { code } = await createEnrolmentCode(store.db, deskId, 'site')
-    const { credential } = await enrolDesk(store.db, code, deskId)
-    desk.core.services.sync.attach(
-      'hub',
-      { hubUrl: hub.url, site: 'site' },
-      httpTransport(hub.url, credential),
-    )
-  }
-
   /** An invoice paid by card at the hub after it was settled in cash at the counter: all of it a credit. */
   async function creditOf(grossMinor: number): Promise<string> {
     const actor = { staffId: null, deskId: 'P01' }
-    const net = Math.round(grossMinor / 1.2)
-    const invoice = a.core.services.billing.issueInvoice(actor, {
-      customerId,
-      kind: 'service',
-      label: 'Facture de prestation',
-      issueDate: '2026-11-22',
-      currency: 'EUR',
-      totalNetMinor: net,
-      totalVatMinor: grossMinor - net,
-    })
+    const invoice = serviceInvoice(a, actor.deskId, customerId, grossMinor)
     const request = await a.ok(
       'payments.requestCreate',
       { invoiceId: invoice.id, gateway: 'monetico', idempotencyKey: `k-${invoice.id}` },
@@ -89,22 +69,12 @@ describe('customer credits: refund by a supervisor, synced', () => {
     hub = await startHub({ store, logLevel: false })
     a = await tempDesk({ deskId: 'P01' })
     b = await tempDesk({ deskId: 'P02' })
-    await attach(a, 'P01')
-    await attach(b, 'P02')
+    await attachToHub(store.db, hub.url, a, 'P01')
+    await attachToHub(store.db, hub.url, b, 'P02')
     await a.login('claire', SUP)
     await a.login('marie', CNT)
     await b.login('claire', SUP)
-    const { customer } = await a.ok(
-      'customers.create',
-      {
-        kind: 'person',
-        firstName: 'Marie',
-        lastName: 'Durand',
-        address: { street: '1 quai Duperré', postalCode: '17000', city: 'La Rochelle', country: 'FR' },
-      },
-      SUP,
-    )
-    customerId = customer.id
+    customerId = await createMarie(a, {}, SUP)
   }, 60_000)
 
   afterAll(async () => {

@@ -15,6 +15,7 @@ import { signBody } from '../../main/integrations/fatourati/notification'
 import { computeSeal, sealFields } from '../../main/integrations/monetico/seal'
 import { httpTransport } from '../../main/sync/hubTransport'
 import { PaymentBrowser } from '../helpers/paymentBrowser'
+import { createMarie, deskAtHub, serviceInvoice } from '../helpers/paymentsHub'
 import { type TestDesk, tempDesk } from '../helpers/tempCore'
 import { pdfText } from './invoicing-helpers'
 
@@ -45,19 +46,8 @@ describe('card payments through the sandboxes and the hub', () => {
       body: JSON.stringify(body),
     })
 
-  async function invoice(currency: 'EUR' | 'MAD', grossMinor: number) {
-    const actor = { staffId: null, deskId: 'P01' }
-    const net = Math.round(grossMinor / 1.2)
-    return desk.core.services.billing.issueInvoice(actor, {
-      customerId,
-      kind: 'service',
-      label: 'Facture de prestation',
-      issueDate: '2026-11-22',
-      currency,
-      totalNetMinor: net,
-      totalVatMinor: grossMinor - net,
-    })
-  }
+  const invoice = async (currency: 'EUR' | 'MAD', grossMinor: number) =>
+    serviceInvoice(desk, 'P01', customerId, grossMinor, currency)
 
   async function request(invoiceId: string, gateway: 'monetico' | 'cmi') {
     const made = await desk.ok('payments.requestCreate', {
@@ -89,22 +79,8 @@ describe('card payments through the sandboxes and the hub', () => {
       payments: config,
       paymentSandboxes: true,
     })
-    desk = await tempDesk({ deskId: 'P01' })
-    const { code } = await createEnrolmentCode(store.db, 'P01', 'site')
-    const { credential } = await enrolDesk(store.db, code, 'P01')
-    desk.core.services.sync.attach(
-      'hub',
-      { hubUrl: hub.url, site: 'site' },
-      httpTransport(hub.url, credential),
-    )
-    await desk.login('claire')
-    const { customer } = await desk.ok('customers.create', {
-      kind: 'person',
-      firstName: 'Marie',
-      lastName: 'Durand',
-      address: { street: '1 quai Duperré', postalCode: '17000', city: 'La Rochelle', country: 'FR' },
-    })
-    customerId = customer.id
+    desk = await deskAtHub(store.db, hub.url, 'P01')
+    customerId = await createMarie(desk)
   })
 
   afterAll(async () => {

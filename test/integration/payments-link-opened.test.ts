@@ -6,22 +6,16 @@
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type HubStore, openHubStore } from '../../hub/db/open'
-import { createEnrolmentCode, enrolDesk } from '../../hub/enrolment'
 import type { HubPaymentsConfig } from '../../hub/payments/config'
 import { LINK_OPEN_ENTITY, MAX_COUNTED_OPENINGS, recordOpening } from '../../hub/payments/linkOpenings'
 import { type RunningHub, startHub } from '../../hub/server'
-import { httpTransport } from '../../main/sync/hubTransport'
 import { PaymentBrowser } from '../helpers/paymentBrowser'
-import { type TestDesk, tempDesk } from '../helpers/tempCore'
+import { createMarie, deskAtHub, MONETICO_SANDBOX, serviceInvoice } from '../helpers/paymentsHub'
+import type { TestDesk } from '../helpers/tempCore'
 
 const config: HubPaymentsConfig = {
   publicUrl: '',
-  monetico: {
-    tpe: '1234567',
-    key: '12345678901234567890123456789012345678P0',
-    company: 'portsaintemarie',
-    paymentUrl: '/sandbox/monetico/paiement.cgi',
-  },
+  monetico: MONETICO_SANDBOX,
 }
 
 describe('payment link opened by the customer', () => {
@@ -44,19 +38,7 @@ describe('payment link opened by the customer', () => {
     (await desk.ok('payments.linksOfCustomer', { customerId })).find((l) => l.requestId === requestId)!
 
   async function request(grossMinor: number) {
-    const net = Math.round(grossMinor / 1.2)
-    const inv = desk.core.services.billing.issueInvoice(
-      { staffId: null, deskId: 'P03' },
-      {
-        customerId,
-        kind: 'service',
-        label: 'Facture de prestation',
-        issueDate: '2026-11-22',
-        currency: 'EUR',
-        totalNetMinor: net,
-        totalVatMinor: grossMinor - net,
-      },
-    )
+    const inv = serviceInvoice(desk, 'P03', customerId, grossMinor)
     const made = await desk.ok('payments.requestCreate', {
       invoiceId: inv.id,
       gateway: 'monetico',
@@ -70,22 +52,8 @@ describe('payment link opened by the customer', () => {
   beforeAll(async () => {
     store = await openHubStore({})
     hub = await startHub({ store, logLevel: 'silent', payments: config, paymentSandboxes: true })
-    desk = await tempDesk({ deskId: 'P03' })
-    const { code } = await createEnrolmentCode(store.db, 'P03', 'site')
-    const { credential } = await enrolDesk(store.db, code, 'P03')
-    desk.core.services.sync.attach(
-      'hub',
-      { hubUrl: hub.url, site: 'site' },
-      httpTransport(hub.url, credential),
-    )
-    await desk.login('claire')
-    const { customer } = await desk.ok('customers.create', {
-      kind: 'person',
-      firstName: 'Marie',
-      lastName: 'Durand',
-      address: { street: '1 quai Duperré', postalCode: '17000', city: 'La Rochelle', country: 'FR' },
-    })
-    customerId = customer.id
+    desk = await deskAtHub(store.db, hub.url, 'P03')
+    customerId = await createMarie(desk)
   })
 
   afterAll(async () => {

@@ -7,25 +7,19 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type HubStore, openHubStore } from '../../hub/db/open'
-import { createEnrolmentCode, enrolDesk } from '../../hub/enrolment'
 import type { HubPaymentsConfig } from '../../hub/payments/config'
 import { type RunningHub, startHub } from '../../hub/server'
 import { httpSms } from '../../main/integrations/sms/httpSms'
 import { SmsSandbox } from '../../main/integrations/sms/smsSandbox'
 import { linkState } from '../../main/modules/payments/linkState'
-import { httpTransport } from '../../main/sync/hubTransport'
 import { PaymentBrowser } from '../helpers/paymentBrowser'
-import { type TestDesk, tempDesk } from '../helpers/tempCore'
+import { CMI_SANDBOX, createMarie, deskAtHub, MONETICO_SANDBOX, serviceInvoice } from '../helpers/paymentsHub'
+import type { TestDesk } from '../helpers/tempCore'
 
 const config: HubPaymentsConfig = {
   publicUrl: '',
-  monetico: {
-    tpe: '1234567',
-    key: '12345678901234567890123456789012345678P0',
-    company: 'portsaintemarie',
-    paymentUrl: '/sandbox/monetico/paiement.cgi',
-  },
-  cmi: { clientId: '600002599', storeKey: 'TEST1234', gatewayUrl: '/sandbox/cmi/fim/est3Dgate' },
+  monetico: MONETICO_SANDBOX,
+  cmi: CMI_SANDBOX,
 }
 
 async function pdfText(bytes: Buffer): Promise<string> {
@@ -44,21 +38,7 @@ describe('payment links by email and SMS, receipts of gateway payments', () => {
   let desk: TestDesk
   let customerId: string
 
-  async function invoice(grossMinor: number) {
-    const net = Math.round(grossMinor / 1.2)
-    return desk.core.services.billing.issueInvoice(
-      { staffId: null, deskId: 'P02' },
-      {
-        customerId,
-        kind: 'service',
-        label: 'Facture de prestation',
-        issueDate: '2026-11-22',
-        currency: 'EUR',
-        totalNetMinor: net,
-        totalVatMinor: grossMinor - net,
-      },
-    )
-  }
+  const invoice = async (grossMinor: number) => serviceInvoice(desk, 'P02', customerId, grossMinor)
 
   async function request(invoiceId: string, email?: string) {
     const made = await desk.ok('payments.requestCreate', {
@@ -77,24 +57,11 @@ describe('payment links by email and SMS, receipts of gateway payments', () => {
   beforeAll(async () => {
     store = await openHubStore({})
     hub = await startHub({ store, logLevel: 'silent', payments: config, paymentSandboxes: true })
-    desk = await tempDesk({ deskId: 'P02' })
-    const { code } = await createEnrolmentCode(store.db, 'P02', 'site')
-    const { credential } = await enrolDesk(store.db, code, 'P02')
-    desk.core.services.sync.attach(
-      'hub',
-      { hubUrl: hub.url, site: 'site' },
-      httpTransport(hub.url, credential),
-    )
-    await desk.login('claire')
-    const { customer } = await desk.ok('customers.create', {
-      kind: 'person',
-      firstName: 'Marie',
-      lastName: 'Durand',
+    desk = await deskAtHub(store.db, hub.url, 'P02')
+    customerId = await createMarie(desk, {
       email: 'marie.durand@example.org',
       phones: [{ type: 'mobile', number: '06 12 34 56 78' }],
-      address: { street: '1 quai Duperré', postalCode: '17000', city: 'La Rochelle', country: 'FR' },
     })
-    customerId = customer.id
   })
 
   afterAll(async () => {

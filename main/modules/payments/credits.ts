@@ -7,7 +7,7 @@
  * A cash refund is cash out of the desk's till: the day's cash-up subtracts it (see cashup.ts), and
  * it is refused once that day is closed.
  */
-import { and, desc, eq, inArray, isNotNull, isNull, lt, or } from 'drizzle-orm'
+import { and, desc, eq, inArray, isNotNull, isNull } from 'drizzle-orm'
 import type { CreditListItem, RefundMethod } from '../../../preload/contract/payments'
 import type { Clock } from '../../app/clock'
 import { customerCreditRefunds, customerCredits, paymentOutcomes, paymentRequests } from '../../db/schema'
@@ -16,6 +16,7 @@ import type { EntityDef } from '../../repo/entities'
 import type { Actor, Repository } from '../../repo/repository'
 import type { BillingService } from '../billing/billingService'
 import type { CustomerService } from '../customers/customerService'
+import { decodeKeyset, keysetPage, olderThan } from './keyset'
 
 export const customerCreditRefundEntity: EntityDef<typeof customerCreditRefunds> = {
   name: 'customer_credit_refund',
@@ -68,9 +69,6 @@ export class CustomerCredits {
     limit?: number | undefined
   }): { items: CreditListItem[]; nextCursor: string | null } {
     const limit = input.limit ?? 50
-    const [at, id] = input.cursor
-      ? (JSON.parse(Buffer.from(input.cursor, 'base64url').toString()) as [string, string])
-      : []
     const status = input.status ?? 'all'
     const rows = this.deps.repo.db
       .select({ credit: customerCredits, refund: customerCreditRefunds })
@@ -81,27 +79,14 @@ export class CustomerCredits {
           status === 'open' ? isNull(customerCreditRefunds.id) : undefined,
           status === 'refunded' ? isNotNull(customerCreditRefunds.id) : undefined,
           input.customerId ? eq(customerCredits.customerId, input.customerId) : undefined,
-          at && id
-            ? or(
-                lt(customerCredits.createdAt, at),
-                and(eq(customerCredits.createdAt, at), lt(customerCredits.id, id)),
-              )
-            : undefined,
+          olderThan(customerCredits.createdAt, customerCredits.id, decodeKeyset(input.cursor)),
         ),
       )
       .orderBy(desc(customerCredits.createdAt), desc(customerCredits.id))
       .limit(limit + 1)
       .all()
     const names = new Map<string, string>()
-    const items = rows.slice(0, limit).map((r) => this.view(r.credit, r.refund, names))
-    const last = items.at(-1)
-    return {
-      items,
-      nextCursor:
-        rows.length > limit && last
-          ? Buffer.from(JSON.stringify([last.createdAt, last.id])).toString('base64url')
-          : null,
-    }
+    return keysetPage(rows, limit, (r) => this.view(r.credit, r.refund, names))
   }
 
   get(id: string): CreditListItem {

@@ -2,7 +2,7 @@
  * Gateway payment requests made on a desk: one for an invoice's balance, with an idempotency key,
  * synced to the hub which serves its payment page and records the bank's answer (hub/payments/).
  */
-import { and, asc, desc, eq, lt, ne, or } from 'drizzle-orm'
+import { and, asc, desc, eq, ne } from 'drizzle-orm'
 import { ulid } from 'ulid'
 import type {
   CustomerCreditView,
@@ -16,6 +16,7 @@ import { AppError } from '../../ipc/appError'
 import type { EntityDef } from '../../repo/entities'
 import type { Actor, Repository } from '../../repo/repository'
 import type { BillingService } from '../billing/billingService'
+import { decodeKeyset, keysetPage, olderThan } from './keyset'
 import { GATEWAY_CURRENCY, type GatewayName, REQUEST_VALIDITY_HOURS, requestState } from './requestState'
 
 export const paymentRequestEntity: EntityDef<typeof paymentRequests> = {
@@ -163,32 +164,14 @@ export class PaymentRequests {
     cursor: string | undefined,
     limit = 50,
   ): { items: CustomerCreditView[]; nextCursor: string | null } {
-    const [at, id] = cursor
-      ? (JSON.parse(Buffer.from(cursor, 'base64url').toString()) as [string, string])
-      : []
     const rows = this.deps.repo.db
       .select()
       .from(customerCredits)
-      .where(
-        at && id
-          ? or(
-              lt(customerCredits.createdAt, at),
-              and(eq(customerCredits.createdAt, at), lt(customerCredits.id, id)),
-            )
-          : undefined,
-      )
+      .where(olderThan(customerCredits.createdAt, customerCredits.id, decodeKeyset(cursor)))
       .orderBy(desc(customerCredits.createdAt), desc(customerCredits.id))
       .limit(limit + 1)
       .all()
-    const items = rows.slice(0, limit) as CustomerCreditView[]
-    const last = items.at(-1)
-    return {
-      items,
-      nextCursor:
-        rows.length > limit && last
-          ? Buffer.from(JSON.stringify([last.createdAt, last.id])).toString('base64url')
-          : null,
-    }
+    return keysetPage(rows, limit, (r) => r as CustomerCreditView)
   }
 
   private view(row: typeof paymentRequests.$inferSelect): PaymentRequestView {

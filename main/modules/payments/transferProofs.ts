@@ -4,7 +4,7 @@
  * — which records the `transfer` payment, in the same transaction — or rejects it with a reason.
  * Only a validation settles; a rejected proof can be followed by a new one.
  */
-import { and, desc, eq, isNull, lt, or } from 'drizzle-orm'
+import { and, desc, eq, isNull } from 'drizzle-orm'
 import { fileTypeFromBuffer } from 'file-type'
 import type { FileDownload } from '../../../preload/contract/common'
 import { PROOF_MAX_BYTES, type TransferProofView } from '../../../preload/contract/payments'
@@ -14,6 +14,7 @@ import { AppError } from '../../ipc/appError'
 import type { EntityDef } from '../../repo/entities'
 import type { Actor, Repository } from '../../repo/repository'
 import type { BillingService } from '../billing/billingService'
+import { decodeKeyset, keysetPage, olderThan } from './keyset'
 
 export const transferProofEntity: EntityDef<typeof transferProofs> = {
   name: 'transfer_proof',
@@ -178,9 +179,6 @@ export class TransferProofs {
     limit?: number | undefined
   }) {
     const limit = input.limit ?? 50
-    const [at, id] = input.cursor
-      ? (JSON.parse(Buffer.from(input.cursor, 'base64url').toString()) as [string, string])
-      : []
     const rows = this.repo.db
       .select({ proof: transferProofs })
       .from(transferProofs)
@@ -190,26 +188,13 @@ export class TransferProofs {
           input.pending ? isNull(transferReviews.id) : undefined,
           input.invoiceId ? eq(transferProofs.invoiceId, input.invoiceId) : undefined,
           input.customerId ? eq(transferProofs.customerId, input.customerId) : undefined,
-          at && id
-            ? or(
-                lt(transferProofs.createdAt, at),
-                and(eq(transferProofs.createdAt, at), lt(transferProofs.id, id)),
-              )
-            : undefined,
+          olderThan(transferProofs.createdAt, transferProofs.id, decodeKeyset(input.cursor)),
         ),
       )
       .orderBy(desc(transferProofs.createdAt), desc(transferProofs.id))
       .limit(limit + 1)
       .all()
-    const items = rows.slice(0, limit).map((r) => this.view(r.proof))
-    const last = items.at(-1)
-    return {
-      items,
-      nextCursor:
-        rows.length > limit && last
-          ? Buffer.from(JSON.stringify([last.createdAt, last.id])).toString('base64url')
-          : null,
-    }
+    return keysetPage(rows, limit, (r) => this.view(r.proof))
   }
 
   private view(proof: typeof transferProofs.$inferSelect): TransferProofView {

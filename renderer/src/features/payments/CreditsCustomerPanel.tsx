@@ -1,5 +1,4 @@
-import { Anchor, Button, Group, Paper, Table, Text, Title } from '@mantine/core'
-import { IconCashBanknote } from '@tabler/icons-react'
+import { Anchor, Group, Paper, Table, Text, Title } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CreditListItem } from '../../../../preload/contract/payments'
@@ -10,7 +9,7 @@ import { formatRoute } from '../../app/routes'
 import { formatDateTime, formatMoney } from '../../lib/format'
 import { useCurrentSession } from '../../session/useSession'
 import { CreditsRefundModal } from './CreditsRefundModal'
-import { CreditsStatus } from './CreditsScreen'
+import { CreditRefundCell, CreditsStatus } from './CreditsScreen'
 
 /** "Avoirs du client" on the customer's page: what is owed back to them (and what was refunded); nothing when they have none. */
 export function CreditsCustomerPanel({ workspace, customerId }: CustomerPanelProps) {
@@ -89,19 +88,7 @@ export function CreditsCustomerPanel({ workspace, customerId }: CustomerPanelPro
               <Table.Td>
                 <CreditsStatus credit={c} />
               </Table.Td>
-              {canRefund && (
-                <Table.Td>
-                  {c.status === 'open' && (
-                    <Button
-                      size="compact-xs"
-                      leftSection={<IconCashBanknote size={12} />}
-                      onClick={() => setRefunding(c)}
-                    >
-                      {t('payments.credits.refund')}
-                    </Button>
-                  )}
-                </Table.Td>
-              )}
+              {canRefund && <CreditRefundCell credit={c} onRefund={setRefunding} />}
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -16,6 +16,33 @@ type StatusFilter = 'open' | 'refunded' | 'all'
 const FILTERS: readonly StatusFilter[] = ['open', 'refunded', 'all']
 const PAGE = 50
 
+/** The last cell of a credit's row for a supervisor: the refund button while the credit is open. */
+export function CreditRefundCell({
+  credit,
+  onRefund,
+  ariaLabel,
+}: {
+  credit: CreditListItem
+  onRefund: (credit: CreditListItem) => void
+  ariaLabel?: string | undefined
+}) {
+  const { t } = useTranslation()
+  return (
+    <Table.Td>
+      {credit.status === 'open' && (
+        <Button
+          size="compact-xs"
+          leftSection={<IconCashBanknote size={12} />}
+          onClick={() => onRefund(credit)}
+          aria-label={ariaLabel}
+        >
+          {t('payments.credits.refund')}
+        </Button>
+      )}
+    </Table.Td>
+  )
+}
+
 /** How a credit ended or where it stands: "to refund", or "refunded" with the method, date and reference. */
 export function CreditsStatus({ credit }: { credit: CreditListItem }) {
   const { t, i18n } = useTranslation()
@@ -164,18 +191,11 @@ export function CreditsScreen({ workspace, params }: AreaScreenProps) {
                     <CreditsStatus credit={c} />
                   </Table.Td>
                   {canRefund && (
-                    <Table.Td>
-                      {c.status === 'open' && (
-                        <Button
-                          size="compact-xs"
-                          leftSection={<IconCashBanknote size={12} />}
-                          onClick={() => setRefunding(c)}
-                          aria-label={`${t('payments.credits.refund')} ${c.customerName} ${formatMoney(c.amountMinor, c.currency, lang)}`}
-                        >
-                          {t('payments.credits.refund')}
-                        </Button>
-                      )}
-                    </Table.Td>
+                    <CreditRefundCell
+                      credit={c}
+                      onRefund={setRefunding}
+                      ariaLabel={`${t('payments.credits.refund')} ${c.customerName} ${formatMoney(c.amountMinor, c.currency, lang)}`}
+                    />
                   )}
                 </Table.Tr>
               ))}
