@@ -40,9 +40,9 @@ describe('customer credits to refund', () => {
     await page.getByRole('navigation').getByRole('link', { name: 'Avoirs à rembourser' }).first().click()
     await visible(page.getByRole('heading', { level: 1, name: 'Avoirs à rembourser' }))
     const table = await visible(page.getByRole('table', { name: 'Avoirs à rembourser' }))
-    await expect(table.getByRole('row').count()).resolves.toBe(3)
     await visible(table.getByText('Facture déjà réglée'))
     await visible(table.getByText('Trop-perçu'))
+    await expect(table.getByRole('row').count()).resolves.toBe(3)
     await app.screenshot('payments-credits-01-open')
   })
 
@@ -64,8 +64,9 @@ describe('customer credits to refund', () => {
     await dialog.getByRole('button', { name: 'Enregistrer le remboursement' }).click()
     await visible(page.getByText('Remboursement enregistré.'))
     await page.getByRole('dialog').waitFor({ state: 'detached' })
+    // The list is read again after the write: wait for the refunded credit to leave it.
+    await table.getByText(customer).waitFor({ state: 'detached' })
     await expect(table.getByRole('row').count()).resolves.toBe(2)
-    await expect(table.getByText(customer).count()).resolves.toBe(0)
 
     await page.getByText('Remboursés', { exact: true }).click()
     const refunded = await visible(table.getByRole('row').filter({ hasText: customer }))
@@ -107,6 +108,7 @@ describe('customer credits to refund', () => {
     await clerk.getByRole('navigation').getByRole('link', { name: 'Avoirs à rembourser' }).first().click()
     const table = await visible(clerk.getByRole('table', { name: 'Avoirs à rembourser' }))
     await visible(clerk.getByText('Seul un superviseur enregistre un remboursement.'))
+    await visible(table.getByText('Trop-perçu'))
     await expect(table.getByRole('row').count()).resolves.toBe(2)
     await expect(clerk.getByRole('button', { name: /^Rembourser/ }).count()).resolves.toBe(0)
     await clerk.screenshot({ path: 'test-results/e2e/payments-credits-05-counter.png', fullPage: true })
