@@ -69,7 +69,8 @@ export interface PaymentsSeedReport {
  * The billers of the demo's MAD bills: the bills are theirs, not the marina's, so their invoices
  * and the receipts that settle them are headed by them (recorded per invoice, see invoiceIssuers.ts).
  */
-const DEMO_BILLERS = {
+/** The billers of the demo's dirham bills (e2e tests issue their bills under them too). */
+export const DEMO_BILLERS = {
   marocTelecom: {
     name: 'Maroc Telecom',
     addressLines: ['Avenue Annakhil, Hay Riad', '10100 Rabat', 'Maroc'],

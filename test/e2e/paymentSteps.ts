@@ -15,6 +15,9 @@ import { createEnrolmentCode, enrolDesk } from '../../hub/enrolment'
 import { DEMO_PAYMENTS_CONFIG } from '../../hub/payments/sandbox/demoConfig'
 import type { SandboxLogEntry } from '../../hub/payments/sandbox/sandboxes'
 import { type RunningHub, startHub } from '../../hub/server'
+import { DEMO_BILLERS } from '../../main/demo/seedPayments'
+import type { HarbourIssuer } from '../../main/modules/harbour/harbourIssuer'
+import { keepInvoiceIssuer } from '../../main/modules/invoicing/invoiceIssuers'
 import { httpTransport } from '../../main/sync/hubTransport'
 import { customerInput } from '../../preload/contract'
 import { type E2eApp, screenshotDir, startE2eApp } from './harness'
@@ -74,27 +77,38 @@ export function createCustomer(desk: PaymentsDesk, input: Record<string, unknown
 export function issueInvoice(
   desk: PaymentsDesk,
   input: { customerId: string; label: string; currency: string; netMinor: number; vatMinor: number },
+  issuer?: HarbourIssuer,
 ): { id: string; invoiceNumber: string } {
-  const invoice = desk.app.core.services.billing.issueInvoice(desk.actor, {
-    customerId: input.customerId,
-    kind: 'service',
-    label: input.label,
-    issueDate: today(),
-    currency: input.currency,
-    totalNetMinor: input.netMinor,
-    totalVatMinor: input.vatMinor,
-  })
+  const invoice = desk.app.core.services.billing.issueInvoice(
+    desk.actor,
+    {
+      customerId: input.customerId,
+      kind: 'service',
+      label: input.label,
+      issueDate: today(),
+      currency: input.currency,
+      totalNetMinor: input.netMinor,
+      totalVatMinor: input.vatMinor,
+    },
+    // Issued under its biller, as the demo's bills are: its receipt and slip are headed by it.
+    issuer ? { attach: (unit, row) => keepInvoiceIssuer(unit, desk.actor.deskId, row.id, issuer) } : {},
+  )
   return { id: invoice.id, invoiceNumber: invoice.invoiceNumber }
 }
 
-/** A bill in dirhams of `netMinor` before VAT, with VAT at 20 % on top. */
+/** A bill in dirhams of `netMinor` before VAT, with VAT at 20 % on top, issued by `biller`. */
 export function madBill(
   desk: PaymentsDesk,
   customerId: string,
   label: string,
   netMinor: number,
+  biller: keyof typeof DEMO_BILLERS = 'marocTelecom',
 ): { id: string; invoiceNumber: string } {
-  return issueInvoice(desk, { customerId, label, currency: 'MAD', netMinor, vatMinor: netMinor / 5 })
+  return issueInvoice(
+    desk,
+    { customerId, label, currency: 'MAD', netMinor, vatMinor: netMinor / 5 },
+    DEMO_BILLERS[biller],
+  )
 }
 
 /** Settled: the invoice leaves the bills to pay in the payments panel, and nothing is due on it. */

@@ -117,6 +117,9 @@ describe('CMI card payment with 3-D Secure (MAD), as a telecom agent', () => {
     const { text } = renderPdf(pdf, 'payments-cmi-07-receipt')
     expect(text).toContain(CUSTOMER)
     expect(text.replace(/\s+/g, ' ')).toMatch(/285,00/)
+    // Headed by the bill's issuer, not by the desk's harbour.
+    expect(text).toContain('Maroc Telecom')
+    expect(text).not.toContain('Port Sainte Marie')
   })
 
   it('a declined card: the desk shows it failed, nothing is settled', async () => {

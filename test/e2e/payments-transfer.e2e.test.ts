@@ -73,7 +73,7 @@ describe('bank transfer with a proof, as a clerk and a supervisor', () => {
       email: 'finance@sud-transit.example.ma',
       address: { street: '5 rue du Port', postalCode: '90000', city: 'Tanger', country: 'MA' },
     })
-    invoice = madBill(desk, customerId, 'Forfait PORTNET Transit 2027', 300000)
+    invoice = madBill(desk, customerId, 'Forfait PORTNET Transit 2027', 300000, 'portnet')
     const order = { payer: CUSTOMER, reference: 'VIR-2026-118204', date: today() }
     // The customer first sends a photo of a partial order (wrong amount), then the bank's PDF.
     firstProof = (await transferOrderFiles(desk.app.browser, { ...order, amount: '3 000,00 DH' })).png
