@@ -4,39 +4,23 @@
  * sandbox bank page, 3-D Secure challenge), and see the invoice settled after sync. A hub with
  * the sandboxes runs beside the desk, as in demo mode. Screenshots in test-results/e2e.
  */
-import type { Locator, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type HubStore, openHubStore } from '../../hub/db/open'
-import { createEnrolmentCode, enrolDesk } from '../../hub/enrolment'
-import { DEMO_PAYMENTS_CONFIG } from '../../hub/payments/sandbox/demoConfig'
-import { type RunningHub, startHub } from '../../hub/server'
-import { httpTransport } from '../../main/sync/hubTransport'
 import { customerInput } from '../../preload/contract'
-import { type E2eApp, startE2eApp } from './harness'
+import type { E2eApp } from './harness'
+import { type PaymentsDesk, startPaymentsDesk, visible } from './paymentSteps'
 
 let app: E2eApp
 let page: Page
-let store: HubStore
-let hub: RunningHub
+let desk: PaymentsDesk
 let customerId: string
 let invoiceId: string
 
-async function visible(locator: Locator): Promise<Locator> {
-  await locator.waitFor({ state: 'visible' })
-  return locator
-}
-
 describe('payments, as a counter clerk', () => {
   beforeAll(async () => {
-    app = await startE2eApp({ deskId: 'C01', seedScale: 0.05 })
-    page = app.page
-    await page.emulateMedia({ reducedMotion: 'reduce' })
-    store = await openHubStore({})
-    hub = await startHub({ store, logLevel: false, payments: DEMO_PAYMENTS_CONFIG, paymentSandboxes: true })
-    const { code } = await createEnrolmentCode(store.db, 'C01', 'e2e')
-    const { credential } = await enrolDesk(store.db, code, 'C01')
-    app.core.services.sync.attach('hub', { hubUrl: hub.url, site: 'e2e' }, httpTransport(hub.url, credential))
-    const actor = { staffId: null, deskId: 'C01' }
+    desk = await startPaymentsDesk('C01')
+    ;({ app, page } = desk)
+    const actor = desk.actor
     const saved = app.core.services.customers.create(
       actor,
       customerInput.parse({
@@ -63,9 +47,7 @@ describe('payments, as a counter clerk', () => {
   })
 
   afterAll(async () => {
-    await app?.close()
-    await hub?.close()
-    await store?.close()
+    await desk?.close()
   })
 
   it('logs in and sees what the customer owes', async () => {
